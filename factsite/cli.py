@@ -1,0 +1,97 @@
+"""The command line: `python build.py [build|check] [options]`."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import time
+from pathlib import Path
+
+from . import __version__
+from .pipeline import Options, build, display_path
+from .problems import BuildError
+
+DESCRIPTION = """\
+Build the fact-check site: verify every quote in claims.yaml against its archived
+source in seeds/, then render the site in Traditional Chinese, Simplified Chinese
+and English into site/. A failed build reports every problem as FILE:LINE:COL and
+leaves the previous site/ untouched."""
+
+EPILOG = """\
+commands:
+  build    verify and render the site (the default)
+  check    load, validate and verify quotes; write nothing
+
+exit status: 0 on success, 1 when the input has problems, 2 for bad usage.
+environment: SOURCE_DATE_EPOCH fixes the edition date for reproducible builds;
+CI (any value) turns off the progress display.
+docs: README.md, docs/editing.md (schema), docs/errors.md (every error message)."""
+
+
+def parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="build.py", description=DESCRIPTION, epilog=EPILOG,
+                                formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("command", nargs="?", default="build", choices=("build", "check"),
+                   help="what to do (default: build)")
+    p.add_argument("--root", type=Path, default=Path("."), metavar="DIR",
+                   help="project folder holding claims.yaml, seeds/, templates/, static/ (default: .)")
+    p.add_argument("--out", type=Path, default=None, metavar="DIR",
+                   help="output folder (default: ROOT/site)")
+    p.add_argument("--base-url", metavar="URL",
+                   help="absolute URL the site is published at; overrides site.base_url")
+    p.add_argument("-q", "--quiet", action="store_true", help="print only errors")
+    p.add_argument("--version", action="version", version=f"factsite {__version__}")
+    return p
+
+
+class Progress:
+    """One updating line on a terminal; silent in CI, in pipes and with --quiet."""
+
+    def __init__(self, enabled: bool):
+        self.enabled = enabled
+        self.shown = False
+
+    def __call__(self, stage: str) -> None:
+        if self.enabled:
+            sys.stderr.write(f"\r\033[K{stage}…")
+            sys.stderr.flush()
+            self.shown = True
+
+    def clear(self) -> None:
+        if self.shown:
+            sys.stderr.write("\r\033[K")
+            sys.stderr.flush()
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    if args.base_url and not args.base_url.startswith(("https://", "http://")):
+        parser().error(f"--base-url must be an http(s) URL, not {args.base_url!r}")
+    out = args.out if args.out is not None else args.root / "site"
+    opts = Options(root=args.root, out=out, base_url=args.base_url, write=args.command == "build")
+    progress = Progress(sys.stderr.isatty() and not os.environ.get("CI") and not args.quiet)
+    start = time.perf_counter()
+    try:
+        result = build(opts, progress)
+    except BuildError as exc:
+        progress.clear()
+        for problem in exc.problems.sorted():
+            print(problem.format(), file=sys.stderr)
+        n = len(exc.problems)
+        kept = f"; {display_path(out)}/ left as it was" if opts.write else ""
+        print(f"factsite: {n} error{'s' * (n != 1)}{kept}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        progress.clear()
+        print(f"factsite: interrupted; {display_path(out)}/ left as it was", file=sys.stderr)
+        return 130
+    progress.clear()
+    ms = round((time.perf_counter() - start) * 1000)
+    if not args.quiet:
+        if opts.write:
+            print(f"built {result.pages} pages in {result.languages} languages, {result.quotes} quotes verified, "
+                  f"{ms} ms → {display_path(out)}/")
+        else:
+            print(f"checked {result.claims} claims, {result.quotes} quotes verified, no problems, {ms} ms")
+    return 0

@@ -1,0 +1,66 @@
+"""Every internal href and src in the built site resolves, and so does every #fragment."""
+
+from __future__ import annotations
+
+import posixpath
+from html.parser import HTMLParser
+from urllib.parse import unquote, urlsplit
+
+
+class _Scan(HTMLParser):
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.ids: set[str] = set()
+        self.links: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        for name, value in attrs:
+            if name == "id" and value:
+                self.ids.add(value)
+            elif name in ("href", "src") and value is not None and not (tag == "link" and
+                                                                          ("rel", "canonical") in attrs):
+                self.links.append(value)
+
+
+def _target(page: str, link: str, base_path: str) -> tuple[str, str] | None:
+    """The site file and fragment a link points at, or None for external links."""
+    parts = urlsplit(link)
+    if parts.scheme or parts.netloc or link.startswith("mailto:"):
+        return None
+    path = unquote(parts.path)
+    if path.startswith("/"):
+        if not path.startswith(base_path):
+            return (path, parts.fragment)
+        resolved = path[len(base_path):]
+    elif path:
+        resolved = posixpath.normpath(posixpath.join(posixpath.dirname(page), path))
+        if path.endswith("/"):
+            resolved += "/"
+    else:
+        resolved = page
+    if resolved in (".", "./"):
+        resolved = ""
+    if resolved == "" or resolved.endswith("/"):
+        resolved += "index.html"
+    return resolved, parts.fragment
+
+
+def check_links(pages: dict[str, str], files: set[str], base_path: str = "/") -> list[tuple[str, str]]:
+    """(page, link) for each internal link that points nowhere; pages maps file path to HTML."""
+    scans = {}
+    for path, html in pages.items():
+        scan = _Scan()
+        scan.feed(html)
+        scans[path] = scan
+    broken = []
+    for path, scan in sorted(scans.items()):
+        for link in scan.links:
+            target = _target(path, link, base_path)
+            if target is None:
+                continue
+            file, fragment = target
+            if file not in files and file not in scans:
+                broken.append((path, link))
+            elif fragment and file in scans and fragment not in scans[file].ids:
+                broken.append((path, link))
+    return broken

@@ -1,0 +1,159 @@
+"""Every error an editor can meet: the one table the code and docs/errors.md share."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Message:
+    """An error's wording, its hint and a longer explanation for the docs."""
+
+    text: str
+    hint: str
+    explain: str
+
+
+MESSAGES: dict[str, Message] = {
+    "file-unreadable": Message(
+        "cannot read {what}: {reason}",
+        "check that the file exists and is readable",
+        "The build could not open one of its inputs."),
+    "yaml-syntax": Message(
+        "YAML syntax: {problem}",
+        "check the indentation and quoting on this line and the one before",
+        "The file is not valid YAML, so nothing else could be checked. Fix this first."),
+    "yaml-alias": Message(
+        "anchors and aliases (&name, *name) are not allowed",
+        "write the value out in full",
+        "Aliases make one edit change several places at once and can make a tiny file huge."),
+    "yaml-tag": Message(
+        "YAML tags such as {tag} are not allowed",
+        "remove the tag; write plain values",
+        "factsite reads plain YAML: mappings, lists and text."),
+    "duplicate-key": Message(
+        "duplicate key {key!r} (first written at line {line})",
+        "YAML would silently keep only the last one: merge the two or remove one",
+        "The same key appears twice in one mapping."),
+    "unknown-key": Message(
+        "unknown key {key!r} in {kind}",
+        "{suggestion}",
+        "A key that the schema does not know, usually a typo. The hint suggests the closest known key."),
+    "missing-key": Message(
+        "{kind} is missing required field {key!r}",
+        "add `{key}:` to this {kind}",
+        "A required field is absent. docs/editing.md lists which fields each record needs."),
+    "wrong-type": Message(
+        "{field} must be {expected}, not {got}",
+        "{fix}",
+        "A value has the wrong shape: a list where text was expected, for example."),
+    "empty-value": Message(
+        "{field} is empty",
+        "write a value, or remove the field if it is optional",
+        "A field is present but has no value (or only white space)."),
+    "bad-bool": Message(
+        "{field} must be true or false, not {value!r}",
+        "write `true` or `false` (YAML 1.1 guesses like yes/no/on/off are not accepted)",
+        "Booleans are spelled true or false only, so a stray `no` never changes meaning."),
+    "bad-int": Message(
+        "{field} must be a whole number of 1 or more, not {value!r}",
+        "write a number such as 1 or 2",
+        "A count or position that is not a positive whole number."),
+    "bad-date": Message(
+        "{field}: {value!r} is not a date in the form {form}",
+        "write the date as {form}, e.g. 2025-01-31",
+        "Dates are written YYYY-MM-DD (timeline events may also use YYYY-MM or YYYY)."),
+    "impossible-date": Message(
+        "{field}: {value!r} is not a real calendar date",
+        "check the month and the day ({reason})",
+        "The date has the right form but does not exist, like 2025-02-30."),
+    "bad-url": Message(
+        "{field}: {value!r} is not an http(s) URL",
+        "links must start with https:// (or http://){extra}",
+        "Links must be web addresses; javascript:, data: and file: links are refused."),
+    "bad-id": Message(
+        "id {value!r} is not a URL slug",
+        "use lower-case letters a-z, digits and single hyphens, e.g. {suggestion!r}",
+        "Ids become page addresses, so they are restricted to URL-safe slugs."),
+    "duplicate-id": Message(
+        "duplicate {kind} id {value!r} (first used at line {line})",
+        "every {kind} needs its own id",
+        "Two records share an id; one of them would overwrite the other's page."),
+    "unknown-ref": Message(
+        "unknown {kind} {value!r}",
+        "{suggestion}",
+        "A reference to a claim, source, topic, verdict or page that does not exist."),
+    "missing-lang": Message(
+        "{field} has no {lang} text",
+        "add `{lang}: …` (zh-Hant is canonical, en is written by an editor)",
+        "Editorial text needs zh-Hant and en; zh-Hans is derived with OpenCC."),
+    "unknown-lang": Message(
+        "{field}: unknown language {lang!r}",
+        "use zh-Hant, zh-Hans or en; inside {…} a comma starts a new key, so quote text that has one",
+        "Text mappings take the keys zh-Hant, zh-Hans and en only."),
+    "required-page": Message(
+        "the {value!r} page is missing",
+        "add a page with `id: {value}` under pages:",
+        "The about, methodology and corrections pages are part of every edition."),
+    "source-path": Message(
+        "source file {value!r} is outside seeds/",
+        "give a path inside seeds/, such as 000_article.txt",
+        "Archived sources must live in seeds/: no absolute paths, no `..`, no links pointing out."),
+    "source-missing": Message(
+        "source file {value!r} does not exist in seeds/",
+        "{suggestion}",
+        "The archived file named by a source is not in seeds/."),
+    "source-not-text": Message(
+        "source file {value!r} is not UTF-8 text ({reason})",
+        "save the archived article as UTF-8 plain text",
+        "Archived sources must be UTF-8 text files."),
+    "source-empty": Message(
+        "source file {value!r} is empty",
+        "archive the article's text into the file",
+        "An empty archive can back no quote."),
+    "source-changed": Message(
+        "{value} has changed since it was archived (sha256 {actual}, expected {expected})",
+        "check that the quotes below still stand, then set `sha256: {actual}`",
+        "Archived sources are evidence: a changed file must be noticed and re-checked."),
+    "bad-sha256": Message(
+        "sha256 {value!r} is not 64 hex digits",
+        "compute it with `sha256sum seeds/FILE`",
+        "The recorded hash of an archived source is malformed."),
+    "quote-empty": Message(
+        "quote text is empty",
+        "copy the passage from the archived source",
+        "A quote with no text (or only white space) proves nothing."),
+    "quote-not-found": Message(
+        "quote not found in source {source!r}",
+        "the closest passage ({similarity}% similar) is shown below; copy it into `text`",
+        "The quoted text does not occur in its archived source, even ignoring line breaks, spaces, "
+        "hyphens and punctuation width. Usually a typo: compare with the closest passage."),
+    "quote-script": Message(
+        "quote matches source {source!r} only after Traditional/Simplified conversion",
+        "quote the source in its own script: {original}",
+        "Quotes must be verbatim in the source's script; OpenCC conversion is for display only."),
+    "quote-ambiguous": Message(
+        "quote occurs {count} times in source {source!r} (lines {lines})",
+        "quote more of the sentence, or add `occurrence: N` (1 = first)",
+        "A short quote matched several places; say which one is meant."),
+    "quote-occurrence": Message(
+        "occurrence {n} asked for, but the quote occurs {count} time(s) in source {source!r}",
+        "use a number from 1 to {count}, or remove `occurrence`",
+        "`occurrence` picks one of several matches; it must be within range."),
+    "opencc-config": Message(
+        "unknown OpenCC config {value!r}",
+        "use one of: {choices}",
+        "site.opencc names the OpenCC conversion used to derive zh-Hans."),
+    "self-related": Message(
+        "claim {value!r} lists itself as related",
+        "remove it from `related`",
+        "A claim cannot be related to itself."),
+    "unsafe-markdown-link": Message(
+        "{field}: link to {value!r} is not allowed",
+        "links in Markdown must be http(s) or mailto",
+        "javascript:, data: and similar links are refused so that no page can run injected code."),
+    "broken-link": Message(
+        "internal link {value!r} does not resolve",
+        "this is a bug in a template or in factsite; please report it",
+        "The built site links to a page or #anchor that does not exist."),
+}

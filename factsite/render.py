@@ -1,0 +1,109 @@
+"""Pages from the model through Jinja templates: the only module that knows about Jinja."""
+
+from __future__ import annotations
+
+import posixpath
+from pathlib import Path
+from typing import Iterator
+from urllib.parse import urlsplit
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context
+from markupsafe import Markup
+
+from . import markdown, views
+from .views import Route
+from .model import LANGUAGES, L10n, Lang, Site
+from .strings import format_date, strings
+
+
+def relative(current: str, target: str) -> str:
+    """A link from the page at `current` to `target`, both site-relative URLs."""
+    path, _, frag = target.partition("#")
+    here = current[:-1] if current.endswith("/") else posixpath.dirname(current)
+    if not path:
+        rel = ""
+    else:
+        rel = posixpath.relpath(path, here or ".")
+        if path.endswith("/") and rel != ".":
+            rel += "/"
+        elif rel == ".":
+            rel = "./"
+    return rel + ("#" + frag if frag else "") or "./"
+
+
+def _lang(ctx) -> str:
+    return ctx["lang"].code
+
+
+@pass_context
+def _tr(ctx, value: L10n | None) -> str:
+    return "" if value is None else value[_lang(ctx)]
+
+
+@pass_context
+def _md(ctx, value: L10n) -> Markup:
+    return Markup(markdown.render(value[_lang(ctx)]))
+
+
+@pass_context
+def _mdi(ctx, value: L10n) -> Markup:
+    return Markup(markdown.render_inline(value[_lang(ctx)]))
+
+
+@pass_context
+def _rel(ctx, url: str) -> str:
+    if ctx["absolute_links"]:
+        return ctx["base_path"] + url
+    return relative(ctx["page_url"], url)
+
+
+@pass_context
+def _date(ctx, value) -> str:
+    return format_date(value, _lang(ctx))
+
+
+class Renderer:
+    """Renders every route in every language, with the environment compiled once."""
+
+    def __init__(self, site: Site, templates: Path):
+        self.site = site
+        self.base_path = self.base_path_of(site)
+        self.env = Environment(loader=FileSystemLoader(str(templates)), autoescape=True,
+                               undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
+        self.env.filters.update(tr=_tr, md=_md, mdi=_mdi, rel=_rel, date=_date)
+        self.env.globals.update(site=site, languages=LANGUAGES, base_path=self.base_path)
+
+    @staticmethod
+    def base_path_of(site: Site) -> str:
+        """The URL path the site is served under: '/' or '/project/'."""
+        return urlsplit(site.base_url).path.rstrip("/") + "/"
+
+    def absolute(self, url: str) -> str:
+        return self.site.base_url.rstrip("/") + "/" + url
+
+    def pages(self) -> Iterator[tuple[str, str]]:
+        """(file path, HTML) for every page of the site."""
+        for route in views.routes(self.site):
+            for lang in LANGUAGES:
+                yield self._file(route.url(lang)), self.render(route, lang)
+        for template, url in (("root.html", ""), ("404.html", "404.html")):
+            yield self._file(url), self._render_neutral(template, url)
+
+    @staticmethod
+    def _file(url: str) -> str:
+        return url + "index.html" if url == "" or url.endswith("/") else url
+
+    def render(self, route: Route, lang: Lang) -> str:
+        url = route.url(lang)
+        alternates = [(other, self.absolute(route.url(other)), route.url(other)) for other in LANGUAGES]
+        ctx = dict(route.data, lang=lang, t=strings(lang.code), page_url=url, absolute_links=False,
+                   canonical=self.absolute(url), alternates=alternates)
+        return self.env.get_template(route.template).render(ctx)
+
+    def _render_neutral(self, template: str, url: str) -> str:
+        # The 404 page is served at any depth, so its links are absolute paths.
+        first = LANGUAGES[0]
+        ctx = dict(lang=first, t=strings(first.code), page_url=url, absolute_links=url.endswith(".html"),
+                   canonical=self.absolute(url), alternates=[],
+                   all_strings={lang.code: strings(lang.code) for lang in LANGUAGES})
+        return self.env.get_template(template).render(ctx)

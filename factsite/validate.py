@@ -1,0 +1,128 @@
+"""Checks that span records: unique ids, references that resolve, sources that are intact."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Iterator
+
+from .problems import Problems
+from .schema import Rec, Seq, did_you_mean
+from .scripts import CONFIGS
+from .sources import Archived, read_source
+
+REQUIRED_PAGES = ("about", "methodology", "corrections")
+
+
+def records(doc: Rec, key: str) -> list[Rec]:
+    """The checked records of a top-level list (site lists live under site)."""
+    holder = doc.get("site", Rec(doc.mark)) if key in ("verdicts", "topics") else doc
+    return [r for r in holder.get(key, Seq(doc.mark)) if isinstance(r, Rec)]
+
+
+def iter_quotes(doc: Rec) -> Iterator[tuple[Rec, str]]:
+    """Every quote record in the document, with a short name of what holds it."""
+    for claim in records(doc, "claims"):
+        for quote in claim.get("quotes", ()):
+            yield quote, f"claim {claim.get('id', '?')!r}"
+        for link in claim.get("evidence", ()):
+            if "quote" in link:
+                yield link["quote"], f"evidence of claim {claim.get('id', '?')!r}"
+    for event in records(doc, "events"):
+        for quote in event.get("quotes", ()):
+            yield quote, f"event of {event.get('date', '?')}"
+
+
+def unique_ids(doc: Rec, key: str, kind: str, problems: Problems) -> set[str]:
+    """The ids of one list, reporting any used twice."""
+    first: dict[str, int] = {}
+    for rec in records(doc, key):
+        if "id" not in rec:
+            continue
+        ident, mark = rec["id"], rec.at("id")
+        if ident in first:
+            problems.add(mark, "duplicate-id", kind=kind, value=ident, line=first[ident])
+        else:
+            first[ident] = mark.line
+    return set(first)
+
+
+def check_ref(rec: Rec, key: str, known: set[str], kind: str, problems: Problems) -> None:
+    values = rec.get(key)
+    if values is None:
+        return
+    pairs = zip(values, values.marks) if isinstance(values, Seq) else [(values, rec.at(key))]
+    for value, mark in pairs:
+        if value not in known:
+            problems.add(mark, "unknown-ref", kind=kind, value=value, suggestion=did_you_mean(value, known, kind))
+
+
+def check_references(doc: Rec, problems: Problems) -> None:
+    """Every id is unique and every reference names something that exists."""
+    ids = {kind: unique_ids(doc, key, kind, problems) for key, kind in
+           (("verdicts", "verdict"), ("topics", "topic"), ("pages", "page"), ("sources", "source"),
+            ("claims", "claim"))}
+    for page in REQUIRED_PAGES:
+        if "pages" in doc and page not in ids["page"]:
+            problems.add(doc["pages"].mark, "required-page", value=page)
+    site = doc.get("site", {})
+    if isinstance(site, Rec) and "opencc" in site and site["opencc"] not in CONFIGS:
+        problems.add(site.at("opencc"), "opencc-config", value=site["opencc"], choices=", ".join(CONFIGS))
+    for claim in records(doc, "claims"):
+        check_ref(claim, "topic", ids["topic"], "topic", problems)
+        check_ref(claim, "verdict", ids["verdict"], "verdict", problems)
+        check_ref(claim, "related", ids["claim"], "claim", problems)
+        if claim.get("id") in claim.get("related", ()):
+            problems.add(claim.at("related"), "self-related", value=claim["id"])
+    for event in records(doc, "events"):
+        check_ref(event, "topic", ids["topic"], "topic", problems)
+        check_ref(event, "claims", ids["claim"], "claim", problems)
+        check_ref(event, "sources", ids["source"], "source", problems)
+    for quote, _ in iter_quotes(doc):
+        check_ref(quote, "source", ids["source"], "source", problems)
+
+
+def read_sources(doc: Rec, seeds: Path, problems: Problems) -> dict[str, Archived]:
+    """Read every archived source; a changed file names the quotes it puts at risk."""
+    archives: dict[str, Archived] = {}
+    for rec in records(doc, "sources"):
+        if "file" not in rec or "id" not in rec:
+            continue
+        archived = read_source(seeds, rec, problems)
+        if archived is None:
+            continue
+        archives[rec["id"]] = archived
+        expected = rec.get("sha256")
+        if expected and expected != archived.sha256:
+            at_risk = tuple(f"quote at {q.mark} ({owner}) may no longer match"
+                            for q, owner in iter_quotes(doc) if q.get("source") == rec["id"])
+            problems.add(rec.at("sha256"), "source-changed", value=f"seeds/{rec['file']}",
+                         actual=archived.sha256, expected=expected, details=at_risk)
+    return archives
+
+
+MARKDOWN_FIELDS = ("summary", "reasoning", "text", "body", "note")
+
+
+def _walk_recs(value):
+    if isinstance(value, Rec):
+        yield value
+        for child in value.values():
+            yield from _walk_recs(child)
+    elif isinstance(value, list):
+        for child in value:
+            yield from _walk_recs(child)
+
+
+def check_markdown(doc: Rec, problems: Problems) -> None:
+    """Markdown may only link to http(s), mailto or in-page targets."""
+    from .markdown import unsafe_links  # markdown-it is only needed once the YAML parsed
+
+    for rec in _walk_recs(doc):
+        for key in MARKDOWN_FIELDS:
+            value = rec.get(key)
+            if not isinstance(value, dict):
+                continue
+            for lang, text in sorted(value.items()):
+                name = key if lang == "*" else f"{key}.{lang}"
+                for url in unsafe_links(text):
+                    problems.add(rec.at(key), "unsafe-markdown-link", field=name, value=url)

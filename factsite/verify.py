@@ -1,0 +1,76 @@
+"""The core promise: every quote occurs, once, in its archived source."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .problems import Mark, Problems
+from .quotes import SourceIndex, Span, display, normalize
+from .schema import Rec
+from .scripts import Scripts
+from .sources import Archived
+from .validate import iter_quotes
+
+
+@dataclass(frozen=True)
+class Anchor:
+    """Where a verified quote sits in its source."""
+
+    start: int
+    end: int
+    exact: str
+    prefix: str
+    suffix: str
+    line: int
+    shown: str  # the passage as printed on pages: the source's words without line breaks
+
+
+def index_sources(archives: dict[str, Archived]) -> dict[str, SourceIndex]:
+    """Normalize each source once, however many quotes point at it."""
+    return {sid: SourceIndex(a.text) for sid, a in sorted(archives.items())}
+
+
+def verify_quotes(doc: Rec, indexes: dict[str, SourceIndex], scripts: Scripts,
+                  problems: Problems) -> dict[Mark, Anchor]:
+    """Anchor each quote, keyed by where it was written, or report why it cannot be."""
+    anchors: dict[Mark, Anchor] = {}
+    for quote, _owner in iter_quotes(doc):
+        index = indexes.get(quote.get("source"))
+        if index is None or "text" not in quote:
+            continue  # the missing source or text is reported elsewhere
+        span = locate(quote, index, scripts, problems)
+        if span is not None:
+            prefix, suffix = index.context(span)
+            exact = index.text[span.start:span.end]
+            anchors[quote.mark] = Anchor(span.start, span.end, exact, prefix, suffix,
+                                         index.line_of(span.start), display(exact))
+    return anchors
+
+
+def locate(quote: Rec, index: SourceIndex, scripts: Scripts, problems: Problems) -> Span | None:
+    """The one span a quote names, or None after reporting the problem."""
+    source, mark = quote["source"], quote.at("text")
+    if not normalize(quote["text"]):
+        problems.add(mark, "quote-empty")
+        return None
+    matches = index.find_all(quote["text"])
+    if not matches:
+        converted = index.find_converted(quote["text"], scripts.script)
+        if converted:
+            original = display(index.text[converted[0].start:converted[0].end])
+            problems.add(mark, "quote-script", source=source, original=original)
+        else:
+            best = index.closest(quote["text"])
+            line = index.line_of(best.span.start)
+            problems.add(mark, "quote-not-found", source=source, similarity=best.similarity,
+                         details=(f"closest (source line {line}): {best.text}",))
+        return None
+    wanted = quote.get("occurrence")
+    if wanted is None and len(matches) > 1:
+        lines = ", ".join(str(index.line_of(m.start)) for m in matches)
+        problems.add(mark, "quote-ambiguous", count=len(matches), source=source, lines=lines)
+        return None
+    if wanted is not None and wanted > len(matches):
+        problems.add(quote.at("occurrence"), "quote-occurrence", n=wanted, count=len(matches), source=source)
+        return None
+    return matches[(wanted or 1) - 1]

@@ -1,0 +1,134 @@
+"""What each page shows: routes and the ready-made data their templates print."""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from itertools import groupby
+from typing import Callable
+
+from . import sourceview
+from .dates import PartialDate
+from .model import Claim, Event, Lang, Quote, Site, Source, Topic
+
+
+@dataclass(frozen=True)
+class Citation:
+    """Who quotes a passage: the page to link back to and its title."""
+
+    url_of: object  # a model object with url(lang)
+    title: object  # L10n
+
+
+@dataclass(frozen=True)
+class TimelineItem:
+    date: PartialDate
+    kind: str  # "event" or "claim"
+    topic: Topic
+    item: Event | Claim
+
+
+@dataclass(frozen=True)
+class Route:
+    """One page in every language: its template, its address and its ready data."""
+
+    template: str
+    url: Callable[[Lang], str]
+    data: dict = field(default_factory=dict)
+
+
+def _route(template: str, url: Callable[[Lang], str], **data) -> Route:
+    return Route(template, url, data)
+
+
+def routes(site: Site) -> list[Route]:
+    """Every page of the site, in a fixed order."""
+    citations = cited_by(site)
+    out = [
+        _route("home.html", lambda lang: f"{lang.slug}/", **home_data(site)),
+        _route("claims.html", lambda lang: f"{lang.slug}/claims/", groups=verdict_groups(site)),
+        _route("timeline.html", lambda lang: f"{lang.slug}/timeline/", years=timeline_years(site)),
+        _route("sources.html", lambda lang: f"{lang.slug}/sources/"),
+        _route("topics.html", lambda lang: f"{lang.slug}/topics/", topics=topic_counts(site)),
+    ]
+    for claim in site.claims:
+        out.append(_route("claim.html", claim.url, **claim_data(site, claim)))
+    for source in site.sources:
+        out.append(_route("source.html", source.url, **source_data(site, source, citations)))
+    for topic in site.topics:
+        out.append(_route("topic.html", topic.url, topic=topic,
+                          claims=[c for c in site.claims if c.topic_id == topic.id],
+                          events=[e for e in site.events if e.topic_id == topic.id]))
+    for page in site.pages:
+        out.append(_route("page.html", page.url, page=page, log=corrections_log(site)))
+    return out
+
+
+def home_data(site: Site) -> dict:
+    latest = sorted(site.claims, key=lambda c: (c.modified, c.id), reverse=True)[:6]
+    return {"counts": verdict_counts(site), "featured": [c for c in site.claims if c.featured],
+            "latest": latest, "topics": topic_counts(site)}
+
+
+def verdict_counts(site: Site) -> list:
+    counts = Counter(c.verdict_id for c in site.claims)
+    total = max(len(site.claims), 1)
+    return [(v, counts[v.id], round(100 * counts[v.id] / total)) for v in site.verdicts]
+
+
+def verdict_groups(site: Site) -> list:
+    return [(v, [c for c in site.claims if c.verdict_id == v.id]) for v in site.verdicts]
+
+
+def topic_counts(site: Site) -> list:
+    counts = Counter(c.topic_id for c in site.claims)
+    return [(t, counts[t.id]) for t in site.topics]
+
+
+def claim_data(site: Site, claim: Claim) -> dict:
+    verdict = site.verdict(claim.verdict_id)
+    scaled = [v for v in site.verdicts if v.on_scale]
+    return {
+        "claim": claim, "verdict": verdict, "topic": site.topic(claim.topic_id),
+        "scale_total": len(scaled), "scale_best": scaled[0] if scaled else verdict,
+        "quotes": [(q, site.source(q.source_id)) for q in claim.quotes],
+        "related": [site.claim(r) for r in claim.related],
+        "events": [e for e in site.events if claim.id in e.claim_ids],
+    }
+
+
+def cited_by(site: Site) -> dict[str, list[Citation]]:
+    """For each quote id, the pages that quote it."""
+    out: dict[str, list[Citation]] = defaultdict(list)
+    for claim in site.claims:
+        for q in claim.quotes + tuple(e.quote for e in claim.evidence if e.quote):
+            out[q.id].append(Citation(claim, claim.claim))
+    for event in site.events:
+        for q in event.quotes:
+            out[q.id].append(Citation(event, event.title))
+    return out
+
+
+def source_quotes(site: Site, source: Source) -> list[Quote]:
+    quotes = [q for c in site.claims for q in c.quotes + tuple(e.quote for e in c.evidence if e.quote)]
+    quotes += [q for e in site.events for q in e.quotes]
+    return sorted((q for q in quotes if q.source_id == source.id), key=lambda q: (q.start, q.end, q.id))
+
+
+def source_data(site: Site, source: Source, citations: dict[str, list[Citation]]) -> dict:
+    quotes = source_quotes(site, source)
+    spans = {q.id: (q.start, q.end) for q in quotes}
+    return {"source": source, "quotes": quotes, "citations": citations,
+            "lines": sourceview.lines(source.text, spans)}
+
+
+def timeline_years(site: Site) -> list[tuple[int, list[TimelineItem]]]:
+    items = [TimelineItem(e.date, "event", site.topic(e.topic_id), e) for e in site.events]
+    items += [TimelineItem(c.date, "claim", site.topic(c.topic_id), c) for c in site.claims]
+    items.sort(key=lambda it: (it.date, it.kind != "event", it.item.id))
+    return [(year, list(group)) for year, group in groupby(items, key=lambda it: it.date.year)]
+
+
+def corrections_log(site: Site) -> list:
+    entries = [(u, c) for c in site.claims for u in c.updates]
+    return sorted(entries, key=lambda pair: (pair[0].date, pair[1].id), reverse=True)
