@@ -25,7 +25,7 @@ MESSAGES: dict[str, Message] = {
         "The file is not valid YAML, so nothing else could be checked. Fix this first."),
     "yaml-alias": Message(
         "anchors and aliases (&name, *name) are not allowed",
-        "write the value out in full",
+        "this value is anchored here and reused elsewhere: write it out in full each time",
         "Aliases make one edit change several places at once and can make a tiny file huge."),
     "yaml-tag": Message(
         "YAML tags such as {tag} are not allowed",
@@ -84,7 +84,7 @@ MESSAGES: dict[str, Message] = {
         "{suggestion}",
         "A reference to a claim, source, topic, verdict or page that does not exist."),
     "missing-lang": Message(
-        "{field} has no {lang} text",
+        "field {field!r} has no {lang} text",
         "add `{lang}: …` (zh-Hant is canonical, en is written by an editor)",
         "Editorial text needs zh-Hant and en; zh-Hans is derived with OpenCC."),
     "unknown-lang": Message(

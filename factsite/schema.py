@@ -16,7 +16,7 @@ LANGS = ("zh-Hant", "zh-Hans", "en")
 REQUIRED_LANGS = ("zh-Hant", "en")
 _SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _SHA = re.compile(r"^[0-9a-f]{64}$")
-_STR_TAG = "tag:yaml.org,2002:str"
+_NULL_TAG = "tag:yaml.org,2002:null"
 
 
 class Rec(dict):
@@ -159,6 +159,8 @@ class Text(Kind):
         if not isinstance(node, yaml.MappingNode):
             text = ctx.scalar(node, name, "text or a mapping of zh-Hant/en text")
             return None if text is None else {"*": text}
+        if not ctx.visit(node):
+            return None
         out: dict[str, str] = {}
         for key, value in ctx.pairs(node):
             if key.value not in LANGS:
@@ -180,6 +182,8 @@ class ListOf(Kind):
     def check(self, node, name, ctx):
         if not isinstance(node, yaml.SequenceNode):
             ctx.wrong_type(node, name, "a list", "write the items as `- item` lines, or [a, b]")
+            return None
+        if not ctx.visit(node):
             return None
         out = Seq(mark_of(ctx.path, node))
         for i, child in enumerate(ctx.items(node)):
@@ -206,6 +210,8 @@ class Record(Kind):
     def check(self, node, name, ctx):
         if not isinstance(node, yaml.MappingNode):
             ctx.wrong_type(node, name or self.name, f"a {self.name} (a mapping of keys)", "indent its fields under it")
+            return None
+        if not ctx.visit(node):
             return None
         out = Rec(mark_of(ctx.path, node))
         for key, value in ctx.pairs(node):
@@ -268,16 +274,14 @@ class Walk:
         if not isinstance(node, yaml.ScalarNode):
             self.wrong_type(node, name, expected, "write it on one line, or as a `|` block")
             return None
-        plain_null = node.style is None and node.value in ("", "~", "null", "Null", "NULL")
-        if plain_null or not node.value.strip():
+        # The resolver tags only unquoted ~, null and empty values as null.
+        if node.tag == _NULL_TAG or not node.value.strip():
             self.add(node, "empty-value", field=name)
             return None
         return node.value
 
     def pairs(self, node):
         """Key/value pairs of a mapping, reporting duplicate and non-text keys."""
-        if not self.visit(node):
-            return
         first: dict[str, int] = {}
         for key, value in node.value:
             if not isinstance(key, yaml.ScalarNode):
@@ -290,8 +294,7 @@ class Walk:
             yield key, value
 
     def items(self, node):
-        if self.visit(node):
-            yield from node.value
+        yield from node.value
 
 
 # The schema itself: what docs/editing.md describes.

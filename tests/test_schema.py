@@ -1,0 +1,68 @@
+"""Loading claims.yaml: scalars are read as written, positions are kept."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from conftest import run_build
+from factsite.dates import PartialDate, parse_date
+from factsite.problems import Problems
+from factsite.schema import Text, Walk
+from factsite.scripts import Scripts
+from factsite.yamlfile import compose
+
+
+def check_text(source: str):
+    problems = Problems()
+    node = compose("t.yaml", source, problems)
+    value = Text().check(node.value[0][1], "claimant", Walk("t.yaml", problems))
+    return value, [p.format() for p in problems.items]
+
+
+def test_yaml_11_words_stay_words():
+    assert check_text("claimant: no\n") == ({"*": "no"}, [])
+    assert check_text("claimant: 2025-01-31\n") == ({"*": "2025-01-31"}, [])
+
+
+def test_plain_null_is_an_empty_value_but_quoted_null_is_text():
+    assert check_text("claimant: ~\n")[1] == ["t.yaml:1:11: error: claimant is empty\n"
+                                               "  hint: write a value, or remove the field if it is optional"]
+    assert check_text('claimant: "null"\n') == ({"*": "null"}, [])
+
+
+def test_event_dates_keep_their_precision():
+    assert parse_date("2025", precise=False) == PartialDate(2025)
+    assert parse_date("2025-04", precise=False).precision == "month"
+    assert parse_date("2025-04-09", precise=True).iso == "2025-04-09"
+    assert PartialDate(2025) < PartialDate(2025, 1) < PartialDate(2025, 1, 1)
+
+
+def test_glossary_fixes_editorial_text_but_never_quotes():
+    scripts = Scripts("t2s", (("晶片", "芯片"),))
+    assert scripts.editorial("美國晶片出口管制") == "美国芯片出口管制"
+    assert scripts.script("美製晶元") == "美制晶元"  # a quote keeps the source's own word
+
+
+def test_missing_claims_yaml_is_reported_not_raised(tmp_path: Path):
+    result = run_build(tmp_path)
+    assert result.returncode == 1
+    assert result.stderr == ("claims.yaml: error: cannot read claims.yaml: No such file or directory\n"
+                             "  hint: check that the file exists and is readable\n"
+                             "factsite: 1 error; site/ left as it was\n")
+
+
+def test_source_that_is_not_utf8_or_is_a_link_out_of_seeds(mini: Path, tmp_path: Path):
+    (mini / "seeds" / "wwp-excerpt.txt").write_bytes("報道".encode("big5"))
+    outside = tmp_path / "outside.txt"
+    outside.write_text("x", encoding="utf-8")
+    (mini / "seeds" / "link.txt").symlink_to(outside)
+    text = (mini / "claims.yaml").read_text(encoding="utf-8")
+    extra = text.replace("  - id: wwp\n    file: wwp-excerpt.txt", "  - id: wwp\n    file: wwp-excerpt.txt", 1)
+    extra = extra.replace("\nclaims:\n", "\n  - id: linked\n    file: link.txt\n    sha256: " + "0" * 64 +
+                          "\n    title: t\n    publisher: p\n    date: 2025-01-01\n\nclaims:\n", 1)
+    (mini / "claims.yaml").write_text(extra, encoding="utf-8")
+    result = run_build(mini)
+    assert result.returncode == 1
+    assert "claims.yaml:45:11: error: source file 'wwp-excerpt.txt' is not UTF-8 text (invalid byte at offset 0)" \
+        in result.stderr
+    assert "error: source file 'link.txt' is outside seeds/" in result.stderr
