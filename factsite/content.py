@@ -46,7 +46,8 @@ class Builder:
         evidence = tuple(self.link(e, f"{cid}-e{i}") for i, e in enumerate(rec["evidence"], 1))
         updates = tuple(sorted((m.Update(u["date"], u["kind"], self.text(u["text"])) for u in rec.get("updates", ())),
                                key=lambda u: u.date))
-        return m.Claim(cid, rec["topic"], rec["verdict"], self.text(rec["claimant"]), rec["date"],
+        claimant_type = rec.get("claimant_type", "organization").capitalize()
+        return m.Claim(cid, rec["topic"], rec["verdict"], self.text(rec["claimant"]), claimant_type, rec["date"],
                        self.text(rec["claim"]), quotes, self.text(rec["summary"]), self.text(rec["reasoning"]),
                        evidence, tuple(rec.get("related", ())), updates, rec.get("published", published),
                        rec.get("featured", False))

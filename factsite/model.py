@@ -124,6 +124,7 @@ class Claim:
     topic_id: str
     verdict_id: str
     claimant: L10n
+    claimant_type: str  # schema.org type: Person or Organization
     date: PartialDate
     claim: L10n
     quotes: tuple[Quote, ...]

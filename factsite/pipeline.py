@@ -1,4 +1,4 @@
-"""The build, stage by stage: load, validate, verify quotes, model, render, check links, write."""
+"""The build, stage by stage: load, validate, verify quotes, model, render, feeds and data, check links, write."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
-from . import content, schema, validate, verify, yamlfile
+from . import content, publish, schema, validate, verify, yamlfile
 from .dates import PartialDate
 from .links import check_links
 from .model import LANGUAGES, Site
@@ -128,8 +128,9 @@ def build(opts: Options, progress: Callable[[str], None] = lambda stage: None) -
     if not opts.write:
         return result
     pages = stages.run("render", render_pages, site, theme(opts.root, "templates"))
-    stages.run("check links", _check_links, site, pages, theme(opts.root, "static"))
-    stages.run("write", write, opts, pages, result)
+    data = stages.run("feeds and data", publish.files, site)
+    stages.run("check links", _check_links, site, pages, set(data) | set(static_files(theme(opts.root, "static"))))
+    stages.run("write", write, opts, pages, data, result)
     return result
 
 
@@ -143,9 +144,9 @@ def static_files(static: Path) -> dict[str, Path]:
     return {f"assets/{p.relative_to(static).as_posix()}": p for p in sorted(static.rglob("*")) if p.is_file()}
 
 
-def _check_links(site: Site, pages: dict[str, str], static: Path) -> None:
+def _check_links(site: Site, pages: dict[str, str], files: set[str]) -> None:
     base_path = Renderer.base_path_of(site)
-    broken = check_links(pages, set(static_files(static)), base_path)
+    broken = check_links(pages, files, base_path)
     if broken:
         problems = Problems()
         for page, link in broken:
@@ -153,12 +154,12 @@ def _check_links(site: Site, pages: dict[str, str], static: Path) -> None:
         raise BuildError(problems)
 
 
-def write(opts: Options, pages: dict[str, str], result: Result) -> None:
+def write(opts: Options, pages: dict[str, str], data: dict[str, str], result: Result) -> None:
     recover(opts.out)
     staging = Staging(opts.out)
     try:
-        for rel, html in sorted(pages.items()):
-            staging.write(rel, html)
+        for rel, text in sorted({**pages, **data}.items()):
+            staging.write(rel, text)
         for rel, path in static_files(theme(opts.root, "static")).items():
             staging.write(rel, path.read_bytes())
         staging.commit()

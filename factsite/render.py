@@ -10,7 +10,9 @@ from urllib.parse import urlsplit
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context
 from markupsafe import Markup
 
-from . import markdown, views
+from . import jsonld, markdown, views
+from .fragments import text_fragment
+from .plaintext import plain
 from .views import Route
 from .model import LANGUAGES, L10n, Lang, Site
 from .strings import format_date, strings
@@ -51,6 +53,11 @@ def _mdi(ctx, value: L10n) -> Markup:
 
 
 @pass_context
+def _plain(ctx, value: L10n) -> str:
+    return plain(value[_lang(ctx)])
+
+
+@pass_context
 def _rel(ctx, url: str) -> str:
     if ctx["absolute_links"]:
         return ctx["base_path"] + url
@@ -70,8 +77,21 @@ class Renderer:
         self.base_path = self.base_path_of(site)
         self.env = Environment(loader=FileSystemLoader(str(templates)), autoescape=True,
                                undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
-        self.env.filters.update(tr=_tr, md=_md, mdi=_mdi, rel=_rel, date=_date)
-        self.env.globals.update(site=site, languages=LANGUAGES, base_path=self.base_path)
+        self.env.filters.update(tr=_tr, md=_md, mdi=_mdi, plain=_plain, rel=_rel, date=_date)
+        self.env.globals.update(site=site, languages=LANGUAGES, base_path=self.base_path,
+                                claim_review=self.claim_review, original_link=self.original_link)
+
+    def claim_review(self, claim, lang: Lang) -> Markup:
+        """The page's ClaimReview as JSON that cannot close its <script> element."""
+        return Markup(jsonld.dumps(jsonld.claim_review(self.site, claim, lang)))
+
+    def original_link(self, quote) -> str | None:
+        """The original article, scrolled to the passage, where its address is known."""
+        source = self.site.source(quote.source_id)
+        if not source.original_url:
+            return None
+        base = source.original_url.split("#", 1)[0]
+        return base + text_fragment(quote.text.hant, quote.prefix, source.text)
 
     @staticmethod
     def base_path_of(site: Site) -> str:

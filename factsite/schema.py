@@ -333,6 +333,7 @@ SOURCE = _rec("source", id=SLUG, file=PLAIN, sha256=Sha(), title=TEXT, publisher
 CLAIM = _rec(
     "claim", id=SLUG, topic=SLUG, verdict=SLUG, claimant=TEXT, date=DAY, claim=TEXT,
     quotes=ListOf(item=QUOTE), summary=TEXT, reasoning=TEXT, evidence=ListOf(item=EVIDENCE),
+    claimant_type=_opt(Choice(choices=("person", "organization"))),
     published=_opt(DAY), featured=_opt(Bool()), related=_opt(ListOf(item=SLUG)),
     updates=_opt(ListOf(item=UPDATE)))
 EVENT = _rec(

@@ -27,3 +27,12 @@ def mini(tmp_path: Path) -> Path:
     dest = tmp_path / "mini"
     shutil.copytree(FIXTURES / "mini", dest)
     return dest
+
+
+@pytest.fixture(scope="session")
+def edition(tmp_path_factory) -> Path:
+    """The real edition in claims.yaml, built once per test run."""
+    out = tmp_path_factory.mktemp("edition") / "site"
+    result = run_build(ROOT, "--out", str(out), env={"SOURCE_DATE_EPOCH": "1795392000"})
+    assert result.returncode == 0, result.stderr
+    return out
