@@ -65,7 +65,7 @@ def routes(site: Site) -> list[Route]:
 
 
 def home_data(site: Site) -> dict:
-    latest = sorted(site.claims, key=lambda c: (c.modified, c.id), reverse=True)[:6]
+    latest = sorted(site.claims, key=lambda c: (c.modified, c.date, c.id), reverse=True)[:6]
     return {"counts": verdict_counts(site), "featured": [c for c in site.claims if c.featured],
             "latest": latest, "topics": topic_counts(site)}
 
@@ -92,6 +92,7 @@ def claim_data(site: Site, claim: Claim) -> dict:
         "claim": claim, "verdict": verdict, "topic": site.topic(claim.topic_id),
         "scale_total": len(scaled), "scale_best": scaled[0] if scaled else verdict,
         "quotes": [(q, site.source(q.source_id)) for q in claim.quotes],
+        "appeared": [site.source(sid) for sid in dict.fromkeys(q.source_id for q in claim.quotes)],
         "related": [site.claim(r) for r in claim.related],
         "events": [e for e in site.events if claim.id in e.claim_ids],
     }
