@@ -66,3 +66,8 @@ def test_source_that_is_not_utf8_or_is_a_link_out_of_seeds(mini: Path, tmp_path:
     assert "claims.yaml:45:11: error: source file 'wwp-excerpt.txt' is not UTF-8 text (invalid byte at offset 0)" \
         in result.stderr
     assert "error: source file 'link.txt' is outside seeds/" in result.stderr
+
+
+def test_error_docs_are_generated_from_the_message_table():
+    from factsite.errordocs import DOC, render
+    assert DOC.read_text(encoding="utf-8") == render(), "run: python -m factsite.errordocs"
