@@ -20,8 +20,12 @@ leaves the previous site/ untouched."""
 
 EPILOG = """\
 commands:
-  build    verify and render the site (the default)
+  build    verify and render the site (the default); only what changed since
+           the last build is rendered and written
   check    load, validate and verify quotes; write nothing
+  serve    preview on http://127.0.0.1:PORT/ with live reload; rebuilds on every
+           change to claims.yaml, seeds/, templates/ or static/ and shows errors
+           in the browser while it keeps serving the last good build
 
 exit status: 0 on success, 1 when the input has problems, 2 for bad usage.
 environment: SOURCE_DATE_EPOCH fixes the edition date for reproducible builds;
@@ -32,7 +36,7 @@ docs: README.md, docs/editing.md (schema), docs/errors.md (every error message).
 def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="build.py", description=DESCRIPTION, epilog=EPILOG,
                                 formatter_class=argparse.RawDescriptionHelpFormatter)
-    p.add_argument("command", nargs="?", default="build", choices=("build", "check"),
+    p.add_argument("command", nargs="?", default="build", choices=("build", "check", "serve"),
                    help="what to do (default: build)")
     p.add_argument("--root", type=Path, default=Path("."), metavar="DIR",
                    help="project folder holding claims.yaml, seeds/, templates/, static/ (default: .)")
@@ -40,6 +44,10 @@ def parser() -> argparse.ArgumentParser:
                    help="output folder (default: ROOT/site)")
     p.add_argument("--base-url", metavar="URL",
                    help="absolute URL the site is published at; overrides site.base_url")
+    p.add_argument("--clean", action="store_true", help="ignore the build cache and render every page")
+    p.add_argument("--port", type=int, default=8000, help="serve: the port to listen on (default: 8000)")
+    p.add_argument("--host", default="127.0.0.1",
+                   help="serve: the address to bind (default: 127.0.0.1, this machine only)")
     p.add_argument("-q", "--quiet", action="store_true", help="print only errors")
     p.add_argument("--version", action="version", version=f"factsite {__version__}")
     return p
@@ -64,12 +72,23 @@ class Progress:
             sys.stderr.flush()
 
 
+def summary(result) -> str:
+    """What a build actually did: pages rendered and files written."""
+    if not result.written:
+        return "nothing changed"
+    return f"{result.rendered} rendered, {result.written} file{'s' * (result.written != 1)} written"
+
+
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
     if args.base_url and not args.base_url.startswith(("https://", "http://")):
         parser().error(f"--base-url must be an http(s) URL, not {args.base_url!r}")
+    if args.command == "serve":
+        from .serve import serve  # livereload and tornado load only when serving
+        return serve(args)
     out = args.out if args.out is not None else args.root / "site"
-    opts = Options(root=args.root, out=out, base_url=args.base_url, write=args.command == "build")
+    opts = Options(root=args.root, out=out, base_url=args.base_url, write=args.command == "build",
+                   clean=args.clean)
     progress = Progress(sys.stderr.isatty() and not os.environ.get("CI") and not args.quiet)
     start = time.perf_counter()
     try:
@@ -91,7 +110,7 @@ def main(argv: list[str] | None = None) -> int:
     if not args.quiet:
         if opts.write:
             print(f"built {result.pages} pages in {result.languages} languages, {result.quotes} quotes verified, "
-                  f"{ms} ms → {display_path(out)}/")
+                  f"{summary(result)}, {ms} ms → {display_path(out)}/")
         else:
             print(f"checked {result.claims} claims, {result.quotes} quotes verified, no problems, {ms} ms")
     return 0

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from collections import Counter
 
 from . import model as m
@@ -17,9 +18,14 @@ from .verify import Anchor
 class Builder:
     """Holds what every record needs while it is converted: scripts and quote anchors."""
 
-    def __init__(self, scripts: Scripts, anchors: dict[Mark, Anchor]):
+    def __init__(self, scripts: Scripts, anchors: dict[Mark, Anchor], text: str):
         self.scripts = scripts
         self.anchors = anchors
+        self.source_text = text  # claims.yaml itself: records are fingerprinted by what was written
+
+    def fingerprint(self, rec: Rec, *extra: str) -> str:
+        start, end = rec.span
+        return fingerprint(self.source_text[start:end], *extra)
 
     def text(self, value: dict | None) -> m.L10n | None:
         if value is None:
@@ -50,7 +56,7 @@ class Builder:
         return m.Claim(cid, rec["topic"], rec["verdict"], self.text(rec["claimant"]), claimant_type, rec["date"],
                        self.text(rec["claim"]), quotes, self.text(rec["summary"]), self.text(rec["reasoning"]),
                        evidence, tuple(rec.get("related", ())), updates, rec.get("published", published),
-                       rec.get("featured", False))
+                       rec.get("featured", False), self.fingerprint(rec))
 
     def events(self, recs: list[Rec]) -> tuple[m.Event, ...]:
         ordered = sorted(enumerate(recs), key=lambda pair: (pair[1]["date"], pair[0]))
@@ -63,7 +69,8 @@ class Builder:
             quotes = tuple(self.quote(q, f"{eid}-{i}") for i, q in enumerate(rec.get("quotes", ()), 1))
             links = tuple(self.link(li, f"{eid}-l{i}") for i, li in enumerate(rec.get("links", ()), 1))
             events.append(m.Event(eid, rec["date"], rec["topic"], self.text(rec["title"]), self.text(rec["text"]),
-                                  links, tuple(rec.get("claims", ())), tuple(rec.get("sources", ())), quotes))
+                                  links, tuple(rec.get("claims", ())), tuple(rec.get("sources", ())), quotes,
+                                  self.fingerprint(rec, eid)))
         return tuple(events)
 
 
@@ -78,15 +85,25 @@ def verdicts(recs: list[Rec], b: Builder) -> tuple[m.Verdict, ...]:
     return tuple(out)
 
 
+def fingerprint(*parts: str) -> str:
+    """A short stable digest of some text, for the build cache."""
+    h = hashlib.blake2b(digest_size=12)
+    for part in parts:
+        h.update(part.encode("utf-8", "surrogatepass"))
+        h.update(b"\x00")
+    return h.hexdigest()
+
+
 def build_site(doc: Rec, archives: dict[str, Archived], anchors: dict[Mark, Anchor],
-               scripts: Scripts, build_date: PartialDate | None) -> m.Site:
+               scripts: Scripts, build_date: PartialDate | None, text: str = "") -> m.Site:
     """The whole model; call only after validation and verification found no problem."""
-    b = Builder(scripts, anchors)
+    b = Builder(scripts, anchors, text)
     site = doc["site"]
     published = site["published"]
     sources = tuple(
         m.Source(r["id"], r["file"], archives[r["id"]].sha256, archives[r["id"]].text, b.text(r["title"]),
-                 b.text(r["publisher"]), b.text(r.get("author")), r["date"], r.get("url"), r.get("archive_url"))
+                 b.text(r["publisher"]), b.text(r.get("author")), r["date"], r.get("url"), r.get("archive_url"),
+                 b.fingerprint(r, archives[r["id"]].sha256))
         for r in records(doc, "sources"))
     claims = tuple(b.claim(r, published) for r in records(doc, "claims"))
     topics = tuple(m.Topic(r["id"], b.text(r["name"]), b.text(r["description"])) for r in records(doc, "topics"))

@@ -45,22 +45,31 @@ def _target(page: str, link: str, base_path: str) -> tuple[str, str] | None:
     return resolved, parts.fragment
 
 
-def check_links(pages: dict[str, str], files: set[str], base_path: str = "/") -> list[tuple[str, str]]:
-    """(page, link) for each internal link that points nowhere; pages maps file path to HTML."""
-    scans = {}
-    for path, html in pages.items():
-        scan = _Scan()
-        scan.feed(html)
-        scans[path] = scan
+def scan(html: str) -> tuple[list[str], list[str]]:
+    """The ids a page defines and the links it makes, sorted and without repeats."""
+    parser = _Scan()
+    parser.feed(html)
+    return sorted(parser.ids), sorted(set(parser.links))
+
+
+def check_scans(scans: dict[str, tuple[list[str], list[str]]], files: set[str],
+                base_path: str = "/") -> list[tuple[str, str]]:
+    """(page, link) for each internal link that points nowhere; scans maps a page to its ids and links."""
+    ids = {path: set(page_ids) for path, (page_ids, _) in scans.items()}
     broken = []
-    for path, scan in sorted(scans.items()):
-        for link in scan.links:
+    for path, (_, links) in sorted(scans.items()):
+        for link in links:
             target = _target(path, link, base_path)
             if target is None:
                 continue
             file, fragment = target
-            if file not in files and file not in scans:
+            if file not in files and file not in ids:
                 broken.append((path, link))
-            elif fragment and file in scans and fragment not in scans[file].ids:
+            elif fragment and file in ids and fragment not in ids[file]:
                 broken.append((path, link))
     return broken
+
+
+def check_links(pages: dict[str, str], files: set[str], base_path: str = "/") -> list[tuple[str, str]]:
+    """(page, link) for each internal link that points nowhere; pages maps file path to HTML."""
+    return check_scans({path: scan(html) for path, html in pages.items()}, files, base_path)

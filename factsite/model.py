@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 
 from .dates import PartialDate
@@ -93,6 +93,7 @@ class Source:
     date: PartialDate
     original_url: str | None
     archive_url: str | None
+    fingerprint: str = field(default="", compare=False, repr=False)  # changes whenever its input does
 
     def url(self, lang: Lang) -> str:
         return f"{lang.slug}/sources/{self.id}/"
@@ -135,6 +136,7 @@ class Claim:
     updates: tuple[Update, ...]
     published: PartialDate
     featured: bool
+    fingerprint: str = field(default="", compare=False, repr=False)
 
     @property
     def modified(self) -> PartialDate:
@@ -155,6 +157,7 @@ class Event:
     claim_ids: tuple[str, ...]
     source_ids: tuple[str, ...]
     quotes: tuple[Quote, ...]
+    fingerprint: str = field(default="", compare=False, repr=False)
 
     def url(self, lang: Lang) -> str:
         return f"{lang.slug}/timeline/#{self.id}"

@@ -39,9 +39,16 @@ class Staging:
         path.write_bytes(data.encode("utf-8") if isinstance(data, str) else data)
         self.written += 1
 
-    def copy_tree(self, src: Path, rel: str) -> None:
-        for path in sorted(p for p in src.rglob("*") if p.is_file()):
-            self.write(f"{rel}/{path.relative_to(src).as_posix()}", path.read_bytes())
+    def link(self, existing: Path, rel: str) -> None:
+        """Keep an unchanged file from the previous build: a hard link costs no copy."""
+        path = self.root / rel
+        if path.parent not in self._dirs:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            self._dirs.add(path.parent)
+        try:
+            os.link(existing, path)
+        except OSError:  # a file system without hard links
+            shutil.copy2(existing, path)
 
     def commit(self) -> None:
         """Swap the finished folder into place; the old build is removed only after."""

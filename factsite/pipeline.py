@@ -3,20 +3,24 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import os
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
-from . import content, publish, schema, validate, verify, yamlfile
+from . import cache, content, publish, schema, validate, verify, yamlfile
 from .dates import PartialDate
-from .links import check_links
+from .links import check_scans, scan
 from .model import LANGUAGES, Site
 from .output import Staging, recover
 from .problems import BuildError, Mark, Problems
 from .render import Renderer
-from .scripts import Scripts
+from .scripts import CONFIGS, Scripts
+from .views import routes
+
+PROJECT = Path(__file__).resolve().parent.parent
 
 
 @dataclass
@@ -25,19 +29,37 @@ class Options:
     out: Path
     base_url: str | None = None
     write: bool = True  # False for `check`: stop after verifying quotes
+    clean: bool = False  # ignore the build cache
+    dev: bool = False  # preview pages for `serve`: they load the error overlay
 
 
 @dataclass
 class Result:
     pages: int = 0
-    files: int = 0
+    rendered: int = 0
+    written: int = 0
     languages: int = len(LANGUAGES)
     quotes: int = 0
     claims: int = 0
     timings: dict[str, float] = field(default_factory=dict)
 
 
-PROJECT = Path(__file__).resolve().parent.parent
+@dataclass
+class Prepared:
+    """A checked, verified model and the digest of everything global it was made from."""
+
+    site: Site
+    digest: str
+
+
+@dataclass
+class Plan:
+    """What the output folder must hold: new bytes to write, and unchanged files to keep."""
+
+    files: dict[str, str | bytes] = field(default_factory=dict)
+    keep: set[str] = field(default_factory=set)
+    fps: dict[str, str] = field(default_factory=dict)
+    scans: dict[str, tuple[list[str], list[str]]] = field(default_factory=dict)
 
 
 def theme(root: Path, name: str) -> Path:
@@ -76,21 +98,21 @@ class Stages:
         try:
             return fn(*args)
         finally:
-            self.result.timings[name] = time.perf_counter() - start
+            self.result.timings[name] = self.result.timings.get(name, 0) + time.perf_counter() - start
 
 
-def load(path: Path, problems: Problems) -> schema.Rec | None:
+def load(path: Path, problems: Problems) -> tuple[schema.Rec | None, str]:
     """Read claims.yaml and check it against the schema."""
     shown = display_path(path)
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         problems.add(Mark(shown), "file-unreadable", what=shown, reason=getattr(exc, "strerror", None) or str(exc))
-        return None
+        return None, ""
     node = yamlfile.compose(shown, text, problems)
     if problems:
-        return None  # without a parse there is nothing more to check
-    return schema.check_document(shown, node, problems)
+        return None, text  # without a parse there is nothing more to check
+    return schema.check_document(shown, node, problems), text
 
 
 def check(doc: schema.Rec, seeds: Path, problems: Problems):
@@ -104,15 +126,26 @@ def make_scripts(doc: schema.Rec) -> Scripts:
     site = doc.get("site", {})
     config = site.get("opencc", "t2s") if isinstance(site, dict) else "t2s"
     glossary = tuple((g["zh-Hant"], g["zh-Hans"]) for g in site.get("glossary", ()) if len(g) == 2)
-    return Scripts(config if config in ("t2s", "hk2s", "tw2s", "tw2sp") else "t2s", glossary)
+    return Scripts(config if config in CONFIGS else "t2s", glossary)
 
 
-def build(opts: Options, progress: Callable[[str], None] = lambda stage: None) -> Result:
-    """Build the site, or raise BuildError with every problem found in the input."""
-    result = Result()
-    stages = Stages(result, progress)
+def global_digest(doc: schema.Rec, text: str, archives: dict, site: Site, opts: Options) -> str:
+    """Everything a page may show besides its own records: the YAML outside claims and events, and more."""
+    cut = sorted(doc[key].span for key in ("claims", "events") if key in doc)
+    outside, at = [], 0
+    for start, end in cut:
+        outside.append(text[at:start])
+        at = end
+    outside.append(text[at:])
+    shas = ",".join(f"{k}={a.sha256}" for k, a in sorted(archives.items()))
+    return cache.combine(cache.code_version(), "".join(outside), shas, site.build_date.iso, site.base_url,
+                         str(opts.dev))
+
+
+def prepare(opts: Options, stages: Stages) -> Prepared:
+    """Load, check and verify everything, then build the model; raise BuildError on any problem."""
     problems = Problems()
-    doc = stages.run("load", load, opts.root / "claims.yaml", problems)
+    doc, text = stages.run("load", load, opts.root / "claims.yaml", problems)
     if doc is None:
         raise BuildError(problems)
     archives = stages.run("validate", check, doc, opts.root / "seeds", problems)
@@ -123,30 +156,83 @@ def build(opts: Options, progress: Callable[[str], None] = lambda stage: None) -
         raise BuildError(problems)
     if opts.base_url:
         doc["site"]["base_url"] = opts.base_url
-    site = stages.run("model", content.build_site, doc, archives, anchors, scripts, build_date())
-    result.quotes, result.claims = len(anchors), len(site.claims)
-    if not opts.write:
-        return result
-    pages = stages.run("render", render_pages, site, theme(opts.root, "templates"))
-    data = stages.run("feeds and data", publish.files, site)
-    stages.run("check links", _check_links, site, pages, set(data) | set(static_files(theme(opts.root, "static"))))
-    stages.run("write", write, opts, pages, data, result)
+    site = stages.run("model", content.build_site, doc, archives, anchors, scripts, build_date(), text)
+    stages.result.quotes, stages.result.claims = len(anchors), len(site.claims)
+    return Prepared(site, global_digest(doc, text, archives, site, opts))
+
+
+def build(opts: Options, progress: Callable[[str], None] = lambda stage: None) -> Result:
+    """Build the site, or raise BuildError with every problem found in the input."""
+    result = Result()
+    stages = Stages(result, progress)
+    prepared = prepare(opts, stages)
+    if opts.write:
+        emit(opts, prepared, stages)
     return result
 
 
-def render_pages(site: Site, templates: Path) -> dict[str, str]:
-    return dict(Renderer(site, templates).pages())
+def emit(opts: Options, prepared: Prepared, stages: Stages) -> None:
+    """Render, add feeds and data, check links and write: everything after the model."""
+    recover(opts.out)
+    manifest = cache.Manifest.load(opts.root, opts.out, opts.clean)
+    plan = Plan()
+    templates = theme(opts.root, "templates")
+    stages.run("render", render_pages, prepared.site, templates, opts, manifest, prepared.digest, plan)
+    stages.run("feeds and data", add_files, publish.files(prepared.site, opts.dev), opts, manifest, plan)
+    stages.run("static files", add_files, static_files(theme(opts.root, "static")), opts, manifest, plan)
+    stages.run("check links", _check_links, prepared.site, plan)
+    stages.run("write", write, opts, plan, manifest, stages.result)
 
 
-def static_files(static: Path) -> dict[str, Path]:
+def render_pages(site: Site, templates: Path, opts: Options, manifest: cache.Manifest, digest: str,
+                 plan: Plan) -> None:
+    """Render each page whose inputs changed since the last build; keep the others as they are."""
+    renderer = Renderer(site, templates, dev=opts.dev)
+    for route in routes(site):
+        data = cache.route_digest(route.data)
+        look = renderer.template_digest(route.template)
+        for lang in LANGUAGES:
+            _page(plan, manifest, opts.out, renderer.file(route.url(lang)),
+                  cache.combine(digest, look, lang.code, data), lambda: renderer.render(route, lang))
+    for template, url in renderer.NEUTRAL:
+        _page(plan, manifest, opts.out, renderer.file(url), cache.combine(digest, renderer.template_digest(template)),
+              lambda: renderer.render_neutral(template, url))
+
+
+def _page(plan: Plan, manifest: cache.Manifest, out: Path, rel: str, fp: str, render: Callable[[], str]) -> None:
+    plan.fps[rel] = fp
+    entry = manifest.reusable(out, rel, fp)
+    if entry is not None:
+        plan.keep.add(rel)
+        plan.scans[rel] = (entry["ids"], entry["links"])
+    else:
+        html = render()
+        plan.files[rel] = html
+        plan.scans[rel] = scan(html)
+
+
+def add_files(files: dict[str, str | bytes], opts: Options, manifest: cache.Manifest, plan: Plan) -> None:
+    """Non-page files: kept when their bytes are what the last build wrote."""
+    for rel, data in files.items():
+        raw = data.encode("utf-8") if isinstance(data, str) else data
+        fp = hashlib.blake2b(raw, digest_size=12).hexdigest()
+        plan.fps[rel] = fp
+        if manifest.reusable(opts.out, rel, fp) is not None:
+            plan.keep.add(rel)
+        else:
+            plan.files[rel] = raw
+
+
+def static_files(static: Path) -> dict[str, bytes]:
     if not static.is_dir():
         return {}
-    return {f"assets/{p.relative_to(static).as_posix()}": p for p in sorted(static.rglob("*")) if p.is_file()}
+    return {f"assets/{p.relative_to(static).as_posix()}": p.read_bytes()
+            for p in sorted(static.rglob("*")) if p.is_file()}
 
 
-def _check_links(site: Site, pages: dict[str, str], files: set[str]) -> None:
-    base_path = Renderer.base_path_of(site)
-    broken = check_links(pages, files, base_path)
+def _check_links(site: Site, plan: Plan) -> None:
+    files = set(plan.fps)
+    broken = check_scans(plan.scans, files, Renderer.base_path_of(site))
     if broken:
         problems = Problems()
         for page, link in broken:
@@ -154,17 +240,31 @@ def _check_links(site: Site, pages: dict[str, str], files: set[str]) -> None:
         raise BuildError(problems)
 
 
-def write(opts: Options, pages: dict[str, str], data: dict[str, str], result: Result) -> None:
-    recover(opts.out)
+def write(opts: Options, plan: Plan, manifest: cache.Manifest, result: Result) -> None:
+    """Swap in a new folder made of kept files (hard links) and new ones; write nothing if nothing changed."""
+    wanted = set(plan.fps)
+    result.pages = len(plan.scans)
+    result.rendered = sum(1 for rel in plan.files if rel in plan.scans)
+    if not plan.files and wanted == set(manifest.entries) and opts.out.is_dir():
+        return
     staging = Staging(opts.out)
     try:
-        for rel, text in sorted({**pages, **data}.items()):
-            staging.write(rel, text)
-        for rel, path in static_files(theme(opts.root, "static")).items():
-            staging.write(rel, path.read_bytes())
+        for rel in sorted(wanted):
+            if rel in plan.files:
+                staging.write(rel, plan.files[rel])
+            else:
+                staging.link(opts.out / rel, rel)
         staging.commit()
     except BaseException:
         staging.discard()
         raise
-    result.pages = len(pages)
-    result.files = staging.written
+    result.written = len(plan.files)
+    manifest.save({rel: _entry(opts.out, rel, plan) for rel in sorted(wanted)})
+
+
+def _entry(out: Path, rel: str, plan: Plan) -> dict:
+    st = os.stat(out / rel)
+    entry = {"fp": plan.fps[rel], "size": st.st_size, "mtime": st.st_mtime_ns}
+    if rel in plan.scans:
+        entry["ids"], entry["links"] = plan.scans[rel]
+    return entry

@@ -96,14 +96,17 @@ class SourceIndex:
         needle = normalize(quote)
         n = max(len(needle), 1)
         starts = self._candidate_starts(needle) or [0]
-        best = (-1.0, 0, 0)
+        best, best_key = (0, 0), (-1.0, 0, 0)
         for s in starts:
             for a in range(max(0, s - 2), min(len(self.norm), s + 3)):
                 for b in (a + n - 2, a + n, a + n + 2):
                     b = min(max(b, a + 1), len(self.norm))
                     ratio = SequenceMatcher(None, needle, self.norm[a:b], autojunk=False).ratio()
-                    best = max(best, (ratio, -a, b))
-        ratio, a, b = best[0], -best[1], best[2]
+                    # On a tie, the window nearest the voted start and the quote's length wins.
+                    key = (ratio, -abs(a - s), -abs(b - a - n))
+                    if key > best_key:
+                        best, best_key = (a, b), key
+        (a, b), ratio = best, best_key[0]
         if b <= a:
             return Closest(Span(0, 0), "", 0)
         span = self._span(a, b)

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import hashlib
 import posixpath
 from pathlib import Path
 from typing import Iterator
 from urllib.parse import urlsplit
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, meta, pass_context
 from markupsafe import Markup
 
 from . import jsonld, markdown, views
@@ -72,13 +73,16 @@ def _date(ctx, value) -> str:
 class Renderer:
     """Renders every route in every language, with the environment compiled once."""
 
-    def __init__(self, site: Site, templates: Path):
+    NEUTRAL = (("root.html", ""), ("404.html", "404.html"))  # pages in no single language
+
+    def __init__(self, site: Site, templates: Path, dev: bool = False):
         self.site = site
         self.base_path = self.base_path_of(site)
+        self._digests: dict[str, str] = {}
         self.env = Environment(loader=FileSystemLoader(str(templates)), autoescape=True,
                                undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
         self.env.filters.update(tr=_tr, md=_md, mdi=_mdi, plain=_plain, rel=_rel, date=_date)
-        self.env.globals.update(site=site, languages=LANGUAGES, base_path=self.base_path,
+        self.env.globals.update(site=site, languages=LANGUAGES, base_path=self.base_path, dev=dev,
                                 claim_review=self.claim_review, original_link=self.original_link)
 
     def claim_review(self, claim, lang: Lang) -> Markup:
@@ -93,6 +97,24 @@ class Renderer:
         base = source.original_url.split("#", 1)[0]
         return base + text_fragment(quote.text.hant, quote.prefix, source.text)
 
+    def template_digest(self, name: str) -> str:
+        """A digest of a template and every template it extends, includes or imports."""
+        if name not in self._digests:
+            seen: set[str] = set()
+            todo = [name]
+            while todo:
+                current = todo.pop()
+                if current in seen:
+                    continue
+                seen.add(current)
+                source = self.env.loader.get_source(self.env, current)[0]
+                todo.extend(t for t in meta.find_referenced_templates(self.env.parse(source)) if t)
+            h = hashlib.blake2b(digest_size=12)
+            for current in sorted(seen):
+                h.update(current.encode() + b"\x00" + self.env.loader.get_source(self.env, current)[0].encode())
+            self._digests[name] = h.hexdigest()
+        return self._digests[name]
+
     @staticmethod
     def base_path_of(site: Site) -> str:
         """The URL path the site is served under: '/' or '/project/'."""
@@ -105,12 +127,13 @@ class Renderer:
         """(file path, HTML) for every page of the site."""
         for route in views.routes(self.site):
             for lang in LANGUAGES:
-                yield self._file(route.url(lang)), self.render(route, lang)
-        for template, url in (("root.html", ""), ("404.html", "404.html")):
-            yield self._file(url), self._render_neutral(template, url)
+                yield self.file(route.url(lang)), self.render(route, lang)
+        for template, url in self.NEUTRAL:
+            yield self.file(url), self.render_neutral(template, url)
 
     @staticmethod
-    def _file(url: str) -> str:
+    def file(url: str) -> str:
+        """The file that serves a page's URL."""
         return url + "index.html" if url == "" or url.endswith("/") else url
 
     def render(self, route: Route, lang: Lang) -> str:
@@ -120,7 +143,7 @@ class Renderer:
                    canonical=self.absolute(url), alternates=alternates)
         return self.env.get_template(route.template).render(ctx)
 
-    def _render_neutral(self, template: str, url: str) -> str:
+    def render_neutral(self, template: str, url: str) -> str:
         # The 404 page is served at any depth, so its links are absolute paths.
         first = LANGUAGES[0]
         ctx = dict(lang=first, t=strings(first.code), page_url=url, absolute_links=url.endswith(".html"),

@@ -22,9 +22,10 @@ _NULL_TAG = "tag:yaml.org,2002:null"
 class Rec(dict):
     """A checked mapping that remembers where it and each of its values were written."""
 
-    def __init__(self, mark: Mark):
+    def __init__(self, mark: Mark, span: tuple[int, int] = (0, 0)):
         super().__init__()
         self.mark = mark
+        self.span = span  # character offsets of the record in the file, for fingerprints
         self.marks: dict[str, Mark] = {}
 
     def at(self, key: str) -> Mark:
@@ -34,9 +35,10 @@ class Rec(dict):
 class Seq(list):
     """A checked list that remembers where each item was written."""
 
-    def __init__(self, mark: Mark):
+    def __init__(self, mark: Mark, span: tuple[int, int] = (0, 0)):
         super().__init__()
         self.mark = mark
+        self.span = span
         self.marks: list[Mark] = []
 
 
@@ -185,7 +187,7 @@ class ListOf(Kind):
             return None
         if not ctx.visit(node):
             return None
-        out = Seq(mark_of(ctx.path, node))
+        out = Seq(mark_of(ctx.path, node), (node.start_mark.index, node.end_mark.index))
         for i, child in enumerate(ctx.items(node)):
             value = self.item.check(child, f"{name}[{i + 1}]", ctx)
             if value is not None:
@@ -213,7 +215,7 @@ class Record(Kind):
             return None
         if not ctx.visit(node):
             return None
-        out = Rec(mark_of(ctx.path, node))
+        out = Rec(mark_of(ctx.path, node), (node.start_mark.index, node.end_mark.index))
         for key, value in ctx.pairs(node):
             spec = self.fields.get(key.value)
             if spec is None:

@@ -36,6 +36,7 @@ _KEYS = {
     "kind_update": ("更新", "更新", "Update"),
     "kind_verdict-change": ("評級變更", "评级变更", "Verdict changed"),
     "related": ("相關查核", "相关核查", "Related fact-checks"),
+    "on_timeline": ("時間線上的相關事件", "时间线上的相关事件", "On the timeline"),
     "published": ("發布", "发布", "Published"),
     "last_updated": ("最後更新", "最后更新", "Last updated"),
     "verdict_counts": ("查核結果一覽", "核查结果一览", "Verdicts at a glance"),

@@ -9,7 +9,7 @@ from typing import Callable
 
 from . import sourceview
 from .dates import PartialDate
-from .model import Claim, Event, Lang, Quote, Site, Source, Topic
+from .model import Claim, Event, L10n, Lang, Quote, Site, Source, Topic
 
 
 @dataclass(frozen=True)
@@ -21,11 +21,31 @@ class Citation:
 
 
 @dataclass(frozen=True)
+class Card:
+    """What a list shows of a claim; lists depend on these fields only, not on the whole claim."""
+
+    id: str
+    claim: L10n
+    claimant: L10n
+    date: PartialDate
+    verdict_id: str
+    topic_id: str
+
+    def url(self, lang: Lang) -> str:
+        return f"{lang.slug}/claims/{self.id}/"
+
+
+def card(claim: Claim) -> Card:
+    return Card(claim.id, claim.claim, claim.claimant, claim.date, claim.verdict_id, claim.topic_id)
+
+
+@dataclass(frozen=True)
 class TimelineItem:
     date: PartialDate
     kind: str  # "event" or "claim"
     topic: Topic
-    item: Event | Claim
+    item: Event | Card
+    claims: tuple[Card, ...] = ()  # for events: the checks that discuss them
 
 
 @dataclass(frozen=True)
@@ -57,7 +77,7 @@ def routes(site: Site) -> list[Route]:
         out.append(_route("source.html", source.url, **source_data(site, source, citations)))
     for topic in site.topics:
         out.append(_route("topic.html", topic.url, topic=topic,
-                          claims=[c for c in site.claims if c.topic_id == topic.id],
+                          claims=[card(c) for c in site.claims if c.topic_id == topic.id],
                           events=[e for e in site.events if e.topic_id == topic.id]))
     for page in site.pages:
         out.append(_route("page.html", page.url, page=page, log=corrections_log(site)))
@@ -66,8 +86,8 @@ def routes(site: Site) -> list[Route]:
 
 def home_data(site: Site) -> dict:
     latest = sorted(site.claims, key=lambda c: (c.modified, c.date, c.id), reverse=True)[:6]
-    return {"counts": verdict_counts(site), "featured": [c for c in site.claims if c.featured],
-            "latest": latest, "topics": topic_counts(site)}
+    return {"counts": verdict_counts(site), "featured": [card(c) for c in site.claims if c.featured],
+            "latest": [card(c) for c in latest], "topics": topic_counts(site)}
 
 
 def verdict_counts(site: Site) -> list:
@@ -77,7 +97,7 @@ def verdict_counts(site: Site) -> list:
 
 
 def verdict_groups(site: Site) -> list:
-    return [(v, [c for c in site.claims if c.verdict_id == v.id]) for v in site.verdicts]
+    return [(v, [card(c) for c in site.claims if c.verdict_id == v.id]) for v in site.verdicts]
 
 
 def topic_counts(site: Site) -> list:
@@ -93,7 +113,7 @@ def claim_data(site: Site, claim: Claim) -> dict:
         "scale_total": len(scaled), "scale_best": scaled[0] if scaled else verdict,
         "quotes": [(q, site.source(q.source_id)) for q in claim.quotes],
         "appeared": [site.source(sid) for sid in dict.fromkeys(q.source_id for q in claim.quotes)],
-        "related": [site.claim(r) for r in claim.related],
+        "related": [card(site.claim(r)) for r in claim.related],
         "events": [e for e in site.events if claim.id in e.claim_ids],
     }
 
@@ -103,7 +123,7 @@ def cited_by(site: Site) -> dict[str, list[Citation]]:
     out: dict[str, list[Citation]] = defaultdict(list)
     for claim in site.claims:
         for q in claim.quotes + tuple(e.quote for e in claim.evidence if e.quote):
-            out[q.id].append(Citation(claim, claim.claim))
+            out[q.id].append(Citation(card(claim), claim.claim))
     for event in site.events:
         for q in event.quotes:
             out[q.id].append(Citation(event, event.title))
@@ -124,8 +144,9 @@ def source_data(site: Site, source: Source, citations: dict[str, list[Citation]]
 
 
 def timeline_years(site: Site) -> list[tuple[int, list[TimelineItem]]]:
-    items = [TimelineItem(e.date, "event", site.topic(e.topic_id), e) for e in site.events]
-    items += [TimelineItem(c.date, "claim", site.topic(c.topic_id), c) for c in site.claims]
+    items = [TimelineItem(e.date, "event", site.topic(e.topic_id), e, tuple(card(site.claim(c)) for c in e.claim_ids))
+             for e in site.events]
+    items += [TimelineItem(c.date, "claim", site.topic(c.topic_id), card(c)) for c in site.claims]
     items.sort(key=lambda it: (it.date, it.kind != "event", it.item.id))
     return [(year, list(group)) for year, group in groupby(items, key=lambda it: it.date.year)]
 
