@@ -15,8 +15,11 @@ def lastmod(site: Site) -> dict[str, str]:
     return {claim.url(lang): claim.modified.iso for claim in site.claims for lang in LANGUAGES}
 
 
-def files(site: Site) -> dict[str, str]:
-    """Path → text for every non-HTML file the site publishes."""
+OVERLAY = Path(__file__).resolve().parent / "overlay.js"
+
+
+def files(site: Site, dev: bool = False) -> dict[str, str]:
+    """Path → text for every non-HTML file the site publishes (and, for previews, the error overlay)."""
     routes = views.routes(site)
     changed = lastmod(site)
     out = {"sitemap.xml": sitemaps.index(site), "robots.txt": sitemaps.robots(site),
@@ -27,4 +30,6 @@ def files(site: Site) -> dict[str, str]:
         out[f"{lang.slug}/feed.xml"] = feeds.atom(site, lang)
         out[f"{lang.slug}/sitemap.xml"] = sitemaps.sitemap(site, lang, routes, dates)
         out[f"{lang.slug}/timeline/timeline.json"] = opendata.timeline_json(site, lang)
+    if dev:
+        out["__factsite/overlay.js"] = OVERLAY.read_text(encoding="utf-8")
     return out

@@ -1,0 +1,131 @@
+"""`python build.py serve`: a live preview that rebuilds only what an edit touches."""
+
+from __future__ import annotations
+
+import enum
+import json
+import logging
+import sys
+import time
+from pathlib import Path
+
+from livereload import Server
+from livereload.handlers import LiveReloadHandler
+
+from .pipeline import Options, Prepared, Result, Stages, display_path, emit, prepare, theme
+from .problems import BuildError
+
+SETTLE = 0.05  # seconds of quiet before a rebuild: editors save several files at once
+
+
+class QuietServer(Server):
+    """livereload's server without its per-request INFO log: the terminal shows our one line per rebuild."""
+
+    def _setup_logging(self):  # livereload hard-codes INFO here
+        handler = logging.StreamHandler()
+        handler.setLevel(logging.WARNING)
+        for name in ("livereload", "tornado"):
+            logging.getLogger(name).setLevel(logging.WARNING)
+            logging.getLogger(name).addHandler(handler)
+
+
+class ChangeKind(enum.Enum):
+    """What an edit touched, and so how much of the build must run again."""
+
+    CONTENT = "content"  # claims.yaml or seeds/: load, verify and model again
+    TEMPLATES = "templates"  # re-render from the model in memory
+    STATIC = "static"  # copy the assets; pages stay as they are
+
+
+def kind_of(root: Path, path: Path) -> ChangeKind:
+    """Route a changed path to the work it needs."""
+    rel = path.resolve().relative_to(root.resolve()).parts
+    if rel[:1] == ("templates",):
+        return ChangeKind.TEMPLATES
+    if rel[:1] == ("static",):
+        return ChangeKind.STATIC
+    return ChangeKind.CONTENT
+
+
+class Preview:
+    """The preview build and the model of its last good run."""
+
+    def __init__(self, root: Path, base_url: str | None):
+        self.root = root
+        self.out = root / ".factsite-cache" / "preview"
+        self.opts = Options(root=root, out=self.out, base_url=base_url, dev=True)
+        self.prepared: Prepared | None = None
+
+    def rebuild(self, kind: ChangeKind) -> str:
+        """Run what the change needs; return one line for the terminal."""
+        result = Result()
+        stages = Stages(result, lambda stage: None)
+        start = time.perf_counter()
+        try:
+            if kind is ChangeKind.CONTENT or self.prepared is None:
+                self.prepared = prepare(self.opts, stages)
+            emit(self.opts, self.prepared, stages)
+        except BuildError as exc:
+            problems = [p.format() for p in exc.problems.sorted()]
+            self._errors(problems)
+            return "\n".join(problems) + f"\n{len(problems)} error(s); still serving the last good build"
+        self._errors([])
+        ms = round((time.perf_counter() - start) * 1000)
+        return f"{result.rendered} rendered, {result.written} file(s) written, {ms} ms"
+
+    def _errors(self, problems: list[str]) -> None:
+        """The overlay reads this file; it is removed once the input builds again."""
+        path = self.out / "__factsite" / "errors.json"
+        if not problems:
+            path.unlink(missing_ok=True)
+            return
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(json.dumps({"errors": problems}, ensure_ascii=False), encoding="utf-8")
+
+
+def settle(paths: list[Path]) -> None:
+    """Wait until nothing under the watched paths has changed for SETTLE seconds (at most one second)."""
+    def stamp():
+        files = [p for path in paths for p in ([path] if path.is_file() else path.rglob("*")) if p.exists()]
+        return sorted((str(p), p.stat().st_mtime_ns) for p in files)
+    deadline = time.monotonic() + 1.0
+    before = stamp()
+    while time.monotonic() < deadline:
+        time.sleep(SETTLE)
+        now = stamp()
+        if now == before:
+            return
+        before = now
+
+
+def serve(args) -> int:
+    """Build a preview, then serve it and rebuild on every change until interrupted."""
+    root = args.root
+    preview = Preview(root, args.base_url)
+    start = time.perf_counter()
+    first = preview.rebuild(ChangeKind.CONTENT)
+    print(first if "error" in first else f"first build: {first}", flush=True)
+    paths = [root / "claims.yaml", root / "seeds", theme(root, "templates"), theme(root, "static")]
+    watched = {path: kind_of(path.parent, path) for path in paths}
+    server = QuietServer()
+    for path, kind in watched.items():
+        server.watch(str(path), _callback(preview, path, kind, list(watched)))
+    LiveReloadHandler.DEFAULT_RELOAD_TIME = 0  # livereload otherwise drops reloads within 3 s of the last
+    url = f"http://{args.host}:{args.port}/"
+    ms = round((time.perf_counter() - start) * 1000)
+    print(f"serving {url} (first build {ms} ms); watching claims.yaml, seeds/, templates/, static/; "
+          f"Ctrl-C to stop", flush=True)
+    try:
+        server.serve(port=args.port, host=args.host, root=str(preview.out), open_url_delay=None)
+    except KeyboardInterrupt:
+        print("stopped", file=sys.stderr)
+    return 0
+
+
+def _callback(preview: Preview, path: Path, kind: ChangeKind, watched: list[Path]):
+    def rebuild():
+        settle(watched)
+        line = preview.rebuild(kind)
+        shown = display_path(path)
+        print(f"{shown} changed ({kind.value}): {line}", flush=True)
+    return rebuild
