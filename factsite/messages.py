@@ -152,6 +152,10 @@ MESSAGES: dict[str, Message] = {
         "{field}: link to {value!r} is not allowed",
         "links in Markdown must be http(s) or mailto",
         "javascript:, data: and similar links are refused so that no page can run injected code."),
+    "search-index": Message(
+        "the search index could not be built: {reason}",
+        "reinstall the dependencies (pip install -e .) so that Pagefind is present",
+        "Pagefind builds the search index over the finished pages; the site is not published without it."),
     "broken-link": Message(
         "internal link {value!r} does not resolve",
         "this is a bug in a template or in factsite; please report it",

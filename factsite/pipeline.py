@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
-from . import cache, content, publish, schema, validate, verify, yamlfile
+from . import cache, content, publish, schema, search, validate, verify, yamlfile
 from .dates import PartialDate
 from .links import check_scans, scan
 from .model import LANGUAGES, Site
@@ -254,12 +254,27 @@ def write(opts: Options, plan: Plan, manifest: cache.Manifest, result: Result) -
                 staging.write(rel, plan.files[rel])
             else:
                 staging.link(opts.out / rel, rel)
+        _search(opts, plan, staging.root)
         staging.commit()
     except BaseException:
         staging.discard()
         raise
     result.written = len(plan.files)
     manifest.save({rel: _entry(opts.out, rel, plan) for rel in sorted(wanted)})
+
+
+def _search(opts: Options, plan: Plan, staging: Path) -> None:
+    """Index the pages when any changed; previews skip it to keep reloads fast."""
+    if opts.dev:
+        return
+    if any(rel.endswith(".html") for rel in plan.files) or not (opts.out / search.FOLDER).is_dir():
+        failure = search.build_index(staging)
+        if failure:
+            problems = Problems()
+            problems.add(Mark(display_path(opts.out)), "search-index", reason=failure)
+            raise BuildError(problems)
+    else:
+        search.keep_index(opts.out, staging)
 
 
 def _entry(out: Path, rel: str, plan: Plan) -> dict:

@@ -34,6 +34,11 @@ def relative(current: str, target: str) -> str:
     return rel + ("#" + frag if frag else "") or "./"
 
 
+def compact(html: str) -> str:
+    """Drop the templates' indentation: pages stay light, and no page has <pre> whose spaces would matter."""
+    return "\n".join(stripped for line in html.splitlines() if (stripped := line.strip())) + "\n"
+
+
 def _lang(ctx) -> str:
     return ctx["lang"].code
 
@@ -141,7 +146,7 @@ class Renderer:
         alternates = [(other, self.absolute(route.url(other)), route.url(other)) for other in LANGUAGES]
         ctx = dict(route.data, lang=lang, t=strings(lang.code), page_url=url, absolute_links=False,
                    canonical=self.absolute(url), alternates=alternates)
-        return self.env.get_template(route.template).render(ctx)
+        return compact(self.env.get_template(route.template).render(ctx))
 
     def render_neutral(self, template: str, url: str) -> str:
         # The 404 page is served at any depth, so its links are absolute paths.
@@ -149,4 +154,4 @@ class Renderer:
         ctx = dict(lang=first, t=strings(first.code), page_url=url, absolute_links=url.endswith(".html"),
                    canonical=self.absolute(url), alternates=[],
                    all_strings={lang.code: strings(lang.code) for lang in LANGUAGES})
-        return self.env.get_template(template).render(ctx)
+        return compact(self.env.get_template(template).render(ctx))

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from itertools import groupby
 from typing import Callable
 
-from . import sourceview
+from . import chart, sourceview
 from .dates import PartialDate
 from .model import Claim, Event, L10n, Lang, Quote, Site, Source, Topic
 
@@ -67,7 +67,8 @@ def routes(site: Site) -> list[Route]:
     out = [
         _route("home.html", lambda lang: f"{lang.slug}/", **home_data(site)),
         _route("claims.html", lambda lang: f"{lang.slug}/claims/", groups=verdict_groups(site)),
-        _route("timeline.html", lambda lang: f"{lang.slug}/timeline/", years=timeline_years(site)),
+        _route("timeline.html", lambda lang: f"{lang.slug}/timeline/", **timeline_data(site, None)),
+        _route("search.html", lambda lang: f"{lang.slug}/search/"),
         _route("sources.html", lambda lang: f"{lang.slug}/sources/"),
         _route("topics.html", lambda lang: f"{lang.slug}/topics/", topics=topic_counts(site)),
     ]
@@ -79,6 +80,9 @@ def routes(site: Site) -> list[Route]:
         out.append(_route("topic.html", topic.url, topic=topic,
                           claims=[card(c) for c in site.claims if c.topic_id == topic.id],
                           events=[e for e in site.events if e.topic_id == topic.id]))
+    for topic in site.topics:
+        out.append(_route("timeline.html", lambda lang, t=topic: f"{lang.slug}/timeline/{t.id}/",
+                          **timeline_data(site, topic)))
     for page in site.pages:
         out.append(_route("page.html", page.url, page=page, log=corrections_log(site)))
     return out
@@ -143,10 +147,19 @@ def source_data(site: Site, source: Source, citations: dict[str, list[Citation]]
             "lines": sourceview.lines(source.text, spans)}
 
 
-def timeline_years(site: Site) -> list[tuple[int, list[TimelineItem]]]:
+def timeline_data(site: Site, topic: Topic | None) -> dict:
+    """The whole timeline, or one topic's part of it: the chart, the filter and the list by year."""
+    events = [e for e in site.events if topic is None or e.topic_id == topic.id]
+    claims = [c for c in site.claims if topic is None or c.topic_id == topic.id]
+    return {"chart": chart.chart(list(site.topics), events), "filter": topic, "years": timeline_years(site, events, claims),
+            "filters": [t for t in site.topics if any(e.topic_id == t.id for e in site.events)
+                        or any(c.topic_id == t.id for c in site.claims)]}
+
+
+def timeline_years(site: Site, events: list[Event], claims: list[Claim]) -> list[tuple[int, list[TimelineItem]]]:
     items = [TimelineItem(e.date, "event", site.topic(e.topic_id), e, tuple(card(site.claim(c)) for c in e.claim_ids))
-             for e in site.events]
-    items += [TimelineItem(c.date, "claim", site.topic(c.topic_id), card(c)) for c in site.claims]
+             for e in events]
+    items += [TimelineItem(c.date, "claim", site.topic(c.topic_id), card(c)) for c in claims]
     items.sort(key=lambda it: (it.date, it.kind != "event", it.item.id))
     return [(year, list(group)) for year, group in groupby(items, key=lambda it: it.date.year)]
 

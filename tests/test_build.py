@@ -48,7 +48,7 @@ def built(mini: Path) -> Path:
     result = run_build(mini)
     assert result.returncode == 0, result.stderr
     assert result.stderr == ""
-    assert result.stdout.startswith("built 41 pages in 3 languages, 3 quotes verified, ")
+    assert result.stdout.startswith("built 50 pages in 3 languages, 3 quotes verified, ")
     return mini / "site"
 
 

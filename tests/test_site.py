@@ -45,3 +45,24 @@ def test_the_site_makes_no_third_party_requests(site: Path):
         for attr in ('src="http', "src='http", '<link rel="stylesheet" href="http', "@import"):
             assert attr not in html, page
     assert "url(" not in (site / "assets/style.css").read_text(encoding="utf-8")
+
+
+def test_no_page_weighs_over_100_kb_with_its_css_and_js(site: Path):
+    import re
+    heavy = []
+    for page in site.rglob("*.html"):
+        html = page.read_text(encoding="utf-8")
+        weight = len(html.encode("utf-8"))
+        for ref in re.findall(r'(?:href|src)="([^"]+\.(?:css|js))"', html):
+            path = site / ref.lstrip("/") if ref.startswith("/") else page.parent / ref
+            weight += path.resolve().stat().st_size
+        if weight > 100_000:
+            heavy.append((page.relative_to(site).as_posix(), weight))
+    assert heavy == []
+
+
+def test_every_page_forbids_third_party_and_inline_script(site: Path):
+    for page in site.rglob("*.html"):
+        html = page.read_text(encoding="utf-8")
+        assert "Content-Security-Policy" in html and "default-src 'none'" in html, page
+        assert "'unsafe-inline'" not in html and "'unsafe-eval'" not in html

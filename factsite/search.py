@@ -1,0 +1,35 @@
+"""The full-text search index, built by Pagefind over the finished pages (one index per page language)."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+FOLDER = "pagefind"
+
+
+def build_index(site: Path) -> str | None:
+    """Run Pagefind's extended build (it segments Chinese) over a folder; return its error text on failure."""
+    result = subprocess.run([sys.executable, "-m", "pagefind", "--site", str(site), "--output-subdir", FOLDER,
+                             "--quiet"], capture_output=True, text=True)
+    if result.returncode != 0:
+        return (result.stderr or result.stdout).strip().splitlines()[-1] if (result.stderr or result.stdout) else \
+            f"pagefind exited with status {result.returncode}"
+    return None
+
+
+def keep_index(previous: Path, staging: Path) -> None:
+    """Carry the last index into a new build whose pages did not change."""
+    old = previous / FOLDER
+    if not old.is_dir():
+        return
+    for path in sorted(p for p in old.rglob("*") if p.is_file()):
+        target = staging / FOLDER / path.relative_to(old)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            os.link(path, target)
+        except OSError:
+            shutil.copy2(path, target)
