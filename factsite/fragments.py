@@ -27,15 +27,17 @@ def _tail(text: str) -> str:
     return text[cut[-1]:] if cut and len(text) - cut[-1] <= SHORT else text[-(SHORT // 2):]
 
 
-def text_fragment(passage: str, prefix: str, source_text: str) -> str:
-    """The #:~:text= directive for a passage, with a prefix only when the start is ambiguous."""
+def text_fragment(passage: str, prefix: str, source_norm: str) -> str:
+    """The #:~:text= directive for a passage, with a prefix only when the start is ambiguous.
+
+    source_norm is the source in quotes.normalize form, computed once per source by the caller."""
     passage = passage.strip()
     if len(passage) <= SHORT:
         start, end = passage, ""
     else:
         start, end = _head(passage).strip(), _tail(passage).strip()
     directive = _enc(start) + ("," + _enc(end) if end else "")
-    if normalize(source_text).count(normalize(start)) > 1:
+    if source_norm.count(normalize(start)) > 1:
         before = _lead(prefix)
         if before:
             directive = _enc(before) + "-," + directive

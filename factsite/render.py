@@ -14,6 +14,7 @@ from markupsafe import Markup
 from . import jsonld, markdown, views
 from .fragments import text_fragment
 from .plaintext import plain
+from .quotes import normalize
 from .views import Route
 from .model import LANGUAGES, L10n, Lang, Site
 from .strings import format_date, strings
@@ -84,6 +85,7 @@ class Renderer:
         self.site = site
         self.base_path = self.base_path_of(site)
         self._digests: dict[str, str] = {}
+        self._norms: dict[str, str] = {}  # sources in matching form, for text fragments
         self.env = Environment(loader=FileSystemLoader(str(templates)), autoescape=True,
                                undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
         self.env.filters.update(tr=_tr, md=_md, mdi=_mdi, plain=_plain, rel=_rel, date=_date)
@@ -100,7 +102,10 @@ class Renderer:
         if not source.original_url:
             return None
         base = source.original_url.split("#", 1)[0]
-        return base + text_fragment(quote.text.hant, quote.prefix, source.text)
+        norm = self._norms.get(source.id)
+        if norm is None:
+            norm = self._norms[source.id] = normalize(source.text)
+        return base + text_fragment(quote.text.hant, quote.prefix, norm)
 
     def template_digest(self, name: str) -> str:
         """A digest of a template and every template it extends, includes or imports."""

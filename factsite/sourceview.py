@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
 
 
@@ -29,6 +30,8 @@ def _heading(line: str) -> tuple[int, int]:
 
 def lines(text: str, spans: dict[str, tuple[int, int]]) -> list[Line]:
     """The non-empty lines of a source, each split wherever a quoted passage starts or ends."""
+    ordered = sorted(spans.items(), key=lambda item: item[1])
+    starts = [a for _, (a, _) in ordered]
     out: list[Line] = []
     offset = 0
     for raw in text.split("\n"):
@@ -37,7 +40,9 @@ def lines(text: str, spans: dict[str, tuple[int, int]]) -> list[Line]:
         level, skip = _heading(raw)
         if not raw.strip():
             continue
-        out.append(Line(level, _segments(text, start + skip, end, spans)))
+        # Only passages that start before this line ends can touch it; quotes are short, so few do.
+        near = {q: span for q, span in ordered[:bisect.bisect_left(starts, end)] if span[1] > start}
+        out.append(Line(level, _segments(text, start + skip, end, near)))
     return out
 
 

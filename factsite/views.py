@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from itertools import groupby
@@ -30,13 +31,25 @@ class Card:
     date: PartialDate
     verdict_id: str
     topic_id: str
+    fingerprint: str = field(default="", compare=False, repr=False)
 
     def url(self, lang: Lang) -> str:
         return f"{lang.slug}/claims/{self.id}/"
 
 
+_cards: dict[int, tuple[Claim, Card]] = {}
+
+
 def card(claim: Claim) -> Card:
-    return Card(claim.id, claim.claim, claim.claimant, claim.date, claim.verdict_id, claim.topic_id)
+    """A claim's card, made once per claim object (lists of thousands reuse it)."""
+    hit = _cards.get(id(claim))
+    if hit is not None and hit[0] is claim:
+        return hit[1]
+    fields = (claim.id, claim.claim, claim.claimant, claim.date, claim.verdict_id, claim.topic_id)
+    made = Card(*fields, fingerprint=hashlib.blake2b(repr(fields).encode("utf-8", "surrogatepass"),
+                                                     digest_size=12).hexdigest())
+    _cards[id(claim)] = (claim, made)
+    return made
 
 
 @dataclass(frozen=True)
@@ -63,7 +76,15 @@ def _route(template: str, url: Callable[[Lang], str], **data) -> Route:
 
 def routes(site: Site) -> list[Route]:
     """Every page of the site, in a fixed order."""
+    _cards.clear()
     citations = cited_by(site)
+    events_of = defaultdict(list)
+    for event in site.events:
+        for claim_id in event.claim_ids:
+            events_of[claim_id].append(event)
+    quotes_of = defaultdict(list)
+    for quote in all_quotes(site):
+        quotes_of[quote.source_id].append(quote)
     out = [
         _route("home.html", lambda lang: f"{lang.slug}/", **home_data(site)),
         _route("claims.html", lambda lang: f"{lang.slug}/claims/", groups=verdict_groups(site)),
@@ -73,9 +94,9 @@ def routes(site: Site) -> list[Route]:
         _route("topics.html", lambda lang: f"{lang.slug}/topics/", topics=topic_counts(site)),
     ]
     for claim in site.claims:
-        out.append(_route("claim.html", claim.url, **claim_data(site, claim)))
+        out.append(_route("claim.html", claim.url, **claim_data(site, claim, events_of[claim.id])))
     for source in site.sources:
-        out.append(_route("source.html", source.url, **source_data(site, source, citations)))
+        out.append(_route("source.html", source.url, **source_data(source, quotes_of[source.id], citations)))
     for topic in site.topics:
         out.append(_route("topic.html", topic.url, topic=topic,
                           claims=[card(c) for c in site.claims if c.topic_id == topic.id],
@@ -109,7 +130,7 @@ def topic_counts(site: Site) -> list:
     return [(t, counts[t.id]) for t in site.topics]
 
 
-def claim_data(site: Site, claim: Claim) -> dict:
+def claim_data(site: Site, claim: Claim, events: list[Event]) -> dict:
     verdict = site.verdict(claim.verdict_id)
     scaled = [v for v in site.verdicts if v.on_scale]
     return {
@@ -118,7 +139,7 @@ def claim_data(site: Site, claim: Claim) -> dict:
         "quotes": [(q, site.source(q.source_id)) for q in claim.quotes],
         "appeared": [site.source(sid) for sid in dict.fromkeys(q.source_id for q in claim.quotes)],
         "related": [card(site.claim(r)) for r in claim.related],
-        "events": [e for e in site.events if claim.id in e.claim_ids],
+        "events": events,
     }
 
 
@@ -134,16 +155,16 @@ def cited_by(site: Site) -> dict[str, list[Citation]]:
     return out
 
 
-def source_quotes(site: Site, source: Source) -> list[Quote]:
+def all_quotes(site: Site) -> list[Quote]:
     quotes = [q for c in site.claims for q in c.quotes + tuple(e.quote for e in c.evidence if e.quote)]
-    quotes += [q for e in site.events for q in e.quotes]
-    return sorted((q for q in quotes if q.source_id == source.id), key=lambda q: (q.start, q.end, q.id))
+    return quotes + [q for e in site.events for q in e.quotes]
 
 
-def source_data(site: Site, source: Source, citations: dict[str, list[Citation]]) -> dict:
-    quotes = source_quotes(site, source)
+def source_data(source: Source, quotes: list[Quote], citations: dict[str, list[Citation]]) -> dict:
+    """One archived text with its quoted passages; only this source's citations enter the page's data."""
+    quotes = sorted(quotes, key=lambda q: (q.start, q.end, q.id))
     spans = {q.id: (q.start, q.end) for q in quotes}
-    return {"source": source, "quotes": quotes, "citations": citations,
+    return {"source": source, "quotes": quotes, "citations": {q.id: citations[q.id] for q in quotes},
             "lines": sourceview.lines(source.text, spans)}
 
 

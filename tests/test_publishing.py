@@ -184,7 +184,7 @@ def test_quotes_deep_link_to_the_original_with_a_text_fragment(mini: Path):
 
 
 def test_text_fragment_adds_a_prefix_only_when_the_start_is_ambiguous():
-    source = "甲說：DeepSeek 的 AI 很好。乙說：DeepSeek 的 AI 不好。"
+    source = normalize("甲說：DeepSeek 的 AI 很好。乙說：DeepSeek 的 AI 不好。")
     assert text_fragment("DeepSeek 的 AI 很好", "甲說：", source) == \
         "#:~:text=DeepSeek%20%E7%9A%84%20AI%20%E5%BE%88%E5%A5%BD"
     assert text_fragment("DeepSeek 的 AI", "乙說：", source).startswith("#:~:text=%E4%B9%99%E8%AA%AA%EF%BC%9A-,")

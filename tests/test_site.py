@@ -66,3 +66,10 @@ def test_every_page_forbids_third_party_and_inline_script(site: Path):
         html = page.read_text(encoding="utf-8")
         assert "Content-Security-Policy" in html and "default-src 'none'" in html, page
         assert "'unsafe-inline'" not in html and "'unsafe-eval'" not in html
+
+
+def test_fast_link_scan_reads_every_page_exactly_like_an_html_parser(site: Path):
+    from factsite.links import scan, scan_strict
+    for page in site.rglob("*.html"):
+        html = page.read_text(encoding="utf-8")
+        assert scan(html) == scan_strict(html), page
