@@ -45,6 +45,10 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--base-url", metavar="URL",
                    help="absolute URL the site is published at; overrides site.base_url")
     p.add_argument("--clean", action="store_true", help="ignore the build cache and render every page")
+    p.add_argument("--jobs", type=int, default=None, metavar="N",
+                   help="processes that render pages (default: one per core; FACTSITE_JOBS also sets it)")
+    p.add_argument("--no-search", action="store_true",
+                   help="skip the search index (quicker builds for checking a change; do not publish them)")
     p.add_argument("--port", type=int, default=8000, help="serve: the port to listen on (default: 8000)")
     p.add_argument("--host", default="127.0.0.1",
                    help="serve: the address to bind (default: 127.0.0.1, this machine only)")
@@ -88,7 +92,7 @@ def main(argv: list[str] | None = None) -> int:
         return serve(args)
     out = args.out if args.out is not None else args.root / "site"
     opts = Options(root=args.root, out=out, base_url=args.base_url, write=args.command == "build",
-                   clean=args.clean)
+                   clean=args.clean, jobs=args.jobs, search=not args.no_search)
     progress = Progress(sys.stderr.isatty() and not os.environ.get("CI") and not args.quiet)
     start = time.perf_counter()
     try:

@@ -10,9 +10,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
-from . import cache, content, publish, schema, search, validate, verify, yamlfile
+from . import cache, content, parallel, publish, schema, search, validate, verify, yamlfile
 from .dates import PartialDate
-from .links import check_scans, scan
+from .links import check_scans
 from .model import LANGUAGES, Site
 from .output import Staging, recover
 from .problems import BuildError, Mark, Problems
@@ -31,6 +31,8 @@ class Options:
     write: bool = True  # False for `check`: stop after verifying quotes
     clean: bool = False  # ignore the build cache
     dev: bool = False  # preview pages for `serve`: they load the error overlay
+    jobs: int | None = None  # rendering processes; None: one per core
+    search: bool = True  # build the Pagefind index
 
 
 @dataclass
@@ -186,29 +188,33 @@ def emit(opts: Options, prepared: Prepared, stages: Stages) -> None:
 
 def render_pages(site: Site, templates: Path, opts: Options, manifest: cache.Manifest, digest: str,
                  plan: Plan) -> None:
-    """Render each page whose inputs changed since the last build; keep the others as they are."""
+    """Render each page whose inputs changed since the last build, on every core; keep the others."""
     renderer = Renderer(site, templates, dev=opts.dev)
+    jobs: list[tuple[str, tuple]] = []
     for route in routes(site):
         data = cache.route_digest(route.data)
         look = renderer.template_digest(route.template)
         for lang in LANGUAGES:
-            _page(plan, manifest, opts.out, renderer.file(route.url(lang)),
-                  cache.combine(digest, look, lang.code, data), lambda: renderer.render(route, lang))
+            rel = renderer.file(route.url(lang))
+            _plan_page(plan, manifest, opts.out, rel, cache.combine(digest, look, lang.code, data), jobs, (route, lang))
     for template, url in renderer.NEUTRAL:
-        _page(plan, manifest, opts.out, renderer.file(url), cache.combine(digest, renderer.template_digest(template)),
-              lambda: renderer.render_neutral(template, url))
+        fp = cache.combine(digest, renderer.template_digest(template))
+        _plan_page(plan, manifest, opts.out, renderer.file(url), fp, jobs, (template, url))
+    results = parallel.render_all(renderer.render_job, [job for _, job in jobs], parallel.workers(opts.jobs))
+    for (rel, _), (html, links) in zip(jobs, results):
+        plan.files[rel] = html
+        plan.scans[rel] = links
 
 
-def _page(plan: Plan, manifest: cache.Manifest, out: Path, rel: str, fp: str, render: Callable[[], str]) -> None:
+def _plan_page(plan: Plan, manifest: cache.Manifest, out: Path, rel: str, fp: str, jobs: list, job: tuple) -> None:
+    """Keep the page from the last build if its inputs are the same, else queue it for rendering."""
     plan.fps[rel] = fp
     entry = manifest.reusable(out, rel, fp)
     if entry is not None:
         plan.keep.add(rel)
         plan.scans[rel] = (entry["ids"], entry["links"])
     else:
-        html = render()
-        plan.files[rel] = html
-        plan.scans[rel] = scan(html)
+        jobs.append((rel, job))
 
 
 def add_files(files: dict[str, str | bytes], opts: Options, manifest: cache.Manifest, plan: Plan) -> None:
@@ -265,7 +271,7 @@ def write(opts: Options, plan: Plan, manifest: cache.Manifest, result: Result) -
 
 def _search(opts: Options, plan: Plan, staging: Path) -> None:
     """Index the pages when any changed; previews skip it to keep reloads fast."""
-    if opts.dev:
+    if opts.dev or not opts.search:
         return
     if any(rel.endswith(".html") for rel in plan.files) or not (opts.out / search.FOLDER).is_dir():
         failure = search.build_index(staging)

@@ -146,6 +146,11 @@ class Renderer:
         """The file that serves a page's URL."""
         return url + "index.html" if url == "" or url.endswith("/") else url
 
+    def render_job(self, job: tuple) -> str:
+        """Render one queued page: (route, lang) or, for the neutral pages, (template, url)."""
+        first, second = job
+        return self.render(first, second) if isinstance(first, Route) else self.render_neutral(first, second)
+
     def render(self, route: Route, lang: Lang) -> str:
         url = route.url(lang)
         alternates = [(other, self.absolute(route.url(other)), route.url(other)) for other in LANGUAGES]

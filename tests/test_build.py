@@ -147,3 +147,10 @@ def test_link_checker_reports_missing_pages_and_fragments():
     pages = {"a/index.html": '<a href="../b/">b</a><a href="../b/#nope">x</a><a href="#top" id="top">t</a>',
              "b/index.html": '<p id="here">b</p><a href="../a/index.html#top">a</a><a href="https://x.org/">e</a>'}
     assert check_links(pages, set()) == [("a/index.html", "../b/#nope")]
+
+
+def test_parallel_rendering_gives_the_same_bytes_as_serial(mini: Path, tmp_path: Path):
+    env = {"SOURCE_DATE_EPOCH": "1767225600"}
+    assert run_build(mini, "--out", str(tmp_path / "serial"), env={**env, "FACTSITE_JOBS": "1"}).returncode == 0
+    assert run_build(mini, "--out", str(tmp_path / "parallel"), env={**env, "FACTSITE_JOBS": "2"}).returncode == 0
+    assert digest(tmp_path / "serial") == digest(tmp_path / "parallel")
