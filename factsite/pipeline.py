@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import hashlib
 import os
 import time
@@ -167,9 +168,19 @@ def build(opts: Options, progress: Callable[[str], None] = lambda stage: None) -
     """Build the site, or raise BuildError with every problem found in the input."""
     result = Result()
     stages = Stages(result, progress)
-    prepared = prepare(opts, stages)
-    if opts.write:
-        emit(opts, prepared, stages)
+    # Loading makes millions of long-lived objects and almost no garbage: the cyclic collector would only
+    # rescan them. Pause it, then freeze the model so the collections during rendering skip it.
+    gc.disable()
+    try:
+        prepared = prepare(opts, stages)
+    finally:
+        gc.enable()
+    gc.freeze()
+    try:
+        if opts.write:
+            emit(opts, prepared, stages)
+    finally:
+        gc.unfreeze()
     return result
 
 

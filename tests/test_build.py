@@ -154,3 +154,30 @@ def test_parallel_rendering_gives_the_same_bytes_as_serial(mini: Path, tmp_path:
     assert run_build(mini, "--out", str(tmp_path / "serial"), env={**env, "FACTSITE_JOBS": "1"}).returncode == 0
     assert run_build(mini, "--out", str(tmp_path / "parallel"), env={**env, "FACTSITE_JOBS": "2"}).returncode == 0
     assert digest(tmp_path / "serial") == digest(tmp_path / "parallel")
+
+
+def _reference_relative(current: str, target: str) -> str:
+    import posixpath
+    path, _, frag = target.partition("#")
+    here = current[:-1] if current.endswith("/") else posixpath.dirname(current)
+    rel = posixpath.relpath(path, here or ".") if path else ""
+    if path and rel == ".":
+        rel = "./"
+    elif path and path.endswith("/"):
+        rel += "/"
+    return rel + ("#" + frag if frag else "") or "./"
+
+
+def test_relative_links_agree_with_posixpath():
+    from hypothesis import given, strategies as st
+
+    from factsite.render import relative
+    segment = st.sampled_from(["en", "zh-hant", "claims", "a", "b", "timeline"])
+    page = st.lists(segment, max_size=4).map(lambda parts: "".join(p + "/" for p in parts))
+    target = st.tuples(page, st.sampled_from(["", "feed.xml", "index.html"]), st.sampled_from(["", "#x"])).map(
+        lambda t: t[0] + t[1] + t[2])
+
+    @given(st.one_of(page, st.just("404.html")), target)
+    def check(current, link):
+        assert relative(current, link) == _reference_relative(current, link)
+    check()
