@@ -13,7 +13,7 @@ from typing import Callable
 
 from . import cache, content, parallel, publish, schema, search, validate, verify, yamlfile
 from .dates import PartialDate
-from .links import check_scans
+from .links import check_scans, scan
 from .model import LANGUAGES, Site
 from .output import Staging, recover
 from .problems import BuildError, Mark, Problems
@@ -57,9 +57,9 @@ class Prepared:
 
 @dataclass
 class Plan:
-    """What the output folder must hold: new bytes to write, and unchanged files to keep."""
+    """What the output folder must hold: files already written to staging, and unchanged ones to keep."""
 
-    files: dict[str, str | bytes] = field(default_factory=dict)
+    written: set[str] = field(default_factory=set)
     keep: set[str] = field(default_factory=set)
     fps: dict[str, str] = field(default_factory=dict)
     scans: dict[str, tuple[list[str], list[str]]] = field(default_factory=dict)
@@ -185,20 +185,30 @@ def build(opts: Options, progress: Callable[[str], None] = lambda stage: None) -
 
 
 def emit(opts: Options, prepared: Prepared, stages: Stages) -> None:
-    """Render, add feeds and data, check links and write: everything after the model."""
+    """Render, add feeds and data, check links and write: everything after the model.
+
+    New files go straight into a staging folder as they are made, so no build holds the site in memory;
+    the folder replaces the output only once everything has passed, and is thrown away otherwise."""
     recover(opts.out)
     manifest = cache.Manifest.load(opts.root, opts.out, opts.clean)
     plan = Plan()
-    templates = theme(opts.root, "templates")
-    stages.run("render", render_pages, prepared.site, templates, opts, manifest, prepared.digest, plan)
-    stages.run("feeds and data", add_files, publish.files(prepared.site, opts.dev), opts, manifest, plan)
-    stages.run("static files", add_files, static_files(theme(opts.root, "static")), opts, manifest, plan)
-    stages.run("check links", _check_links, prepared.site, plan)
-    stages.run("write", write, opts, plan, manifest, stages.result)
+    staging = Staging(opts.out)
+    try:
+        templates = theme(opts.root, "templates")
+        stages.run("render", render_pages, prepared.site, templates, opts, manifest, prepared.digest, plan, staging)
+        stages.run("feeds and data", add_files, publish.files(prepared.site, opts.dev), opts, manifest, plan,
+                   staging)
+        stages.run("static files", add_files, static_files(theme(opts.root, "static")), opts, manifest, plan,
+                   staging)
+        stages.run("check links", _check_links, prepared.site, plan)
+        stages.run("write", write, opts, plan, manifest, stages.result, staging)
+    except BaseException:
+        staging.discard()
+        raise
 
 
 def render_pages(site: Site, templates: Path, opts: Options, manifest: cache.Manifest, digest: str,
-                 plan: Plan) -> None:
+                 plan: Plan, staging: Staging) -> None:
     """Render each page whose inputs changed since the last build, on every core; keep the others."""
     renderer = Renderer(site, templates, dev=opts.dev)
     jobs: list[tuple[str, tuple]] = []
@@ -211,9 +221,15 @@ def render_pages(site: Site, templates: Path, opts: Options, manifest: cache.Man
     for template, url in renderer.NEUTRAL:
         fp = cache.combine(digest, renderer.template_digest(template))
         _plan_page(plan, manifest, opts.out, renderer.file(url), fp, jobs, (template, url))
-    results = parallel.render_all(renderer.render_job, [job for _, job in jobs], parallel.workers(opts.jobs))
-    for (rel, _), (html, links) in zip(jobs, results):
-        plan.files[rel] = html
+
+    def produce(item: tuple[str, tuple]) -> tuple[list[str], list[str]]:
+        rel, job = item
+        html = renderer.render_job(job)
+        staging.write(rel, html)
+        return scan(html)
+
+    for (rel, _), links in zip(jobs, parallel.run_all(produce, jobs, parallel.workers(opts.jobs))):
+        plan.written.add(rel)
         plan.scans[rel] = links
 
 
@@ -228,7 +244,8 @@ def _plan_page(plan: Plan, manifest: cache.Manifest, out: Path, rel: str, fp: st
         jobs.append((rel, job))
 
 
-def add_files(files: dict[str, str | bytes], opts: Options, manifest: cache.Manifest, plan: Plan) -> None:
+def add_files(files: dict[str, str | bytes], opts: Options, manifest: cache.Manifest, plan: Plan,
+              staging: Staging) -> None:
     """Non-page files: kept when their bytes are what the last build wrote."""
     for rel, data in files.items():
         raw = data.encode("utf-8") if isinstance(data, str) else data
@@ -237,7 +254,8 @@ def add_files(files: dict[str, str | bytes], opts: Options, manifest: cache.Mani
         if manifest.reusable(opts.out, rel, fp) is not None:
             plan.keep.add(rel)
         else:
-            plan.files[rel] = raw
+            staging.write(rel, raw)
+            plan.written.add(rel)
 
 
 def static_files(static: Path) -> dict[str, bytes]:
@@ -257,26 +275,19 @@ def _check_links(site: Site, plan: Plan) -> None:
         raise BuildError(problems)
 
 
-def write(opts: Options, plan: Plan, manifest: cache.Manifest, result: Result) -> None:
-    """Swap in a new folder made of kept files (hard links) and new ones; write nothing if nothing changed."""
+def write(opts: Options, plan: Plan, manifest: cache.Manifest, result: Result, staging: Staging) -> None:
+    """Complete the staging folder with the kept files (hard links) and swap it in; no change, no swap."""
     wanted = set(plan.fps)
     result.pages = len(plan.scans)
-    result.rendered = sum(1 for rel in plan.files if rel in plan.scans)
-    if not plan.files and wanted == set(manifest.entries) and opts.out.is_dir():
-        return
-    staging = Staging(opts.out)
-    try:
-        for rel in sorted(wanted):
-            if rel in plan.files:
-                staging.write(rel, plan.files[rel])
-            else:
-                staging.link(opts.out / rel, rel)
-        _search(opts, plan, staging.root)
-        staging.commit()
-    except BaseException:
+    result.rendered = sum(1 for rel in plan.written if rel in plan.scans)
+    if not plan.written and wanted == set(manifest.entries) and opts.out.is_dir():
         staging.discard()
-        raise
-    result.written = len(plan.files)
+        return
+    for rel in sorted(plan.keep):
+        staging.link(opts.out / rel, rel)
+    _search(opts, plan, staging.root)
+    staging.commit()
+    result.written = len(plan.written)
     manifest.save({rel: _entry(opts.out, rel, plan) for rel in sorted(wanted)})
 
 
@@ -284,7 +295,7 @@ def _search(opts: Options, plan: Plan, staging: Path) -> None:
     """Index the pages when any changed; previews skip it to keep reloads fast."""
     if opts.dev or not opts.search:
         return
-    if any(rel.endswith(".html") for rel in plan.files) or not (opts.out / search.FOLDER).is_dir():
+    if any(rel.endswith(".html") for rel in plan.written) or not (opts.out / search.FOLDER).is_dir():
         failure = search.build_index(staging)
         if failure:
             problems = Problems()
