@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import hashlib
 from pathlib import Path
-from typing import Iterator
 from urllib.parse import urlsplit
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, meta, pass_context
 from markupsafe import Markup
 
-from . import jsonld, markdown, views
+from . import jsonld, markdown
 from .fragments import text_fragment
 from .plaintext import plain
 from .quotes import normalize
@@ -134,14 +133,6 @@ class Renderer:
 
     def absolute(self, url: str) -> str:
         return self.site.base_url.rstrip("/") + "/" + url
-
-    def pages(self) -> Iterator[tuple[str, str]]:
-        """(file path, HTML) for every page of the site."""
-        for route in views.routes(self.site):
-            for lang in LANGUAGES:
-                yield self.file(route.url(lang)), self.render(route, lang)
-        for template, url in self.NEUTRAL:
-            yield self.file(url), self.render_neutral(template, url)
 
     @staticmethod
     def file(url: str) -> str:
