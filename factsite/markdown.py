@@ -1,4 +1,9 @@
-"""Editorial Markdown to HTML: CommonMark, raw HTML off, only safe links."""
+"""Editorial Markdown to HTML: CommonMark, raw HTML off, only safe links, no images.
+
+Images are off because the pages' security policy loads only the site's own images (an
+image from elsewhere would show broken, or track readers if the policy ever changed);
+`![alt](url)` is reported by validation, and would render as `!` and a link.
+"""
 
 from __future__ import annotations
 
@@ -25,6 +30,7 @@ def _softbreak(self, tokens, idx, options, env):
 
 def _make() -> MarkdownIt:
     md = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False})
+    md.disable("image")
     md.validateLink = safe_link
     md.add_render_rule("softbreak", _softbreak)
     return md
@@ -53,12 +59,21 @@ def render_inline(text: str) -> str:
     return html
 
 
-def unsafe_links(text: str) -> list[str]:
-    """Link and image targets in a Markdown text that would be refused."""
+def _targets(text: str, kind: str) -> list[str]:
     found = []
     for token in _PERMISSIVE.parse(text):
         for child in token.children or ():
-            url = child.attrGet("href") or child.attrGet("src")
-            if child.type in ("link_open", "image") and url is not None and not safe_link(url):
+            url = child.attrGet("href") if kind == "link_open" else child.attrGet("src")
+            if child.type == kind and url is not None:
                 found.append(url)
     return found
+
+
+def unsafe_links(text: str) -> list[str]:
+    """Link targets in a Markdown text that would be refused."""
+    return [url for url in _targets(text, "link_open") if not safe_link(url)]
+
+
+def images(text: str) -> list[str]:
+    """The sources of the images in a Markdown text (none are published)."""
+    return _targets(text, "image")

@@ -23,12 +23,21 @@ MESSAGES: dict[str, Message] = {
         "YAML syntax: {problem}",
         "check the indentation and quoting on this line and the one before",
         "The file is not valid YAML, so nothing else could be checked. Fix this first."),
+    "yaml-too-large": Message(
+        "{what} is {size} MB; the limit is {limit} MB",
+        "split long source texts into seeds/ files and keep claims.yaml to the claims themselves",
+        "A size limit keeps every build quick and its memory bounded, whatever the input. The real edition is "
+        "about 0.25 MB."),
+    "yaml-too-deep": Message(
+        "YAML nesting is deeper than {limit} levels",
+        "claims.yaml needs at most 7 levels of lists and mappings; check the brackets and indentation here",
+        "Very deep nesting is never needed by the schema and would exhaust the parser, so it is refused early."),
     "yaml-alias": Message(
         "anchors and aliases (&name, *name) are not allowed",
         "this value is anchored here and reused elsewhere: write it out in full each time",
         "Aliases make one edit change several places at once and can make a tiny file huge."),
     "yaml-tag": Message(
-        "YAML tags such as {tag} are not allowed",
+        "YAML tags such as {tag!r} are not allowed",
         "remove the tag; write plain values",
         "factsite reads plain YAML: mappings, lists and text."),
     "duplicate-key": Message(
@@ -51,6 +60,12 @@ MESSAGES: dict[str, Message] = {
         "{field} is empty",
         "write a value, or remove the field if it is optional",
         "A field is present but has no value (or only white space)."),
+    "hidden-char": Message(
+        "{field} contains the invisible character U+{codepoint} ({name})",
+        "delete it: control and text-direction characters do not show on the page, yet can break it or make it "
+        "read differently from the file",
+        "Control characters (NUL, escape, …) and the bidirectional overrides and isolates (U+202A–U+202E, "
+        "U+2066–U+2069) are refused in every value: they are invisible in an editor and can reorder or hide text."),
     "bad-bool": Message(
         "{field} must be true or false, not {value!r}",
         "write `true` or `false` (YAML 1.1 guesses like yes/no/on/off are not accepted)",
@@ -75,6 +90,10 @@ MESSAGES: dict[str, Message] = {
         "id {value!r} is not a URL slug",
         "use lower-case letters a-z, digits and single hyphens, e.g. {suggestion!r}",
         "Ids become page addresses, so they are restricted to URL-safe slugs."),
+    "reserved-id": Message(
+        "{kind} id {value!r} is reserved: {why}",
+        "choose another id",
+        "Some ids would give a page or an anchor the address of another one, which would silently replace it."),
     "duplicate-id": Message(
         "duplicate {kind} id {value!r} (first used at line {line})",
         "every {kind} needs its own id",
@@ -89,7 +108,7 @@ MESSAGES: dict[str, Message] = {
         "Editorial text needs zh-Hant and en; zh-Hans is derived with OpenCC."),
     "unknown-lang": Message(
         "{field}: unknown language {lang!r}",
-        "use zh-Hant, zh-Hans or en; inside {…} a comma starts a new key, so quote text that has one",
+        "use zh-Hant, zh-Hans or en; inside braces a comma starts a new key, so quote text that has one",
         "Text mappings take the keys zh-Hant, zh-Hans and en only."),
     "required-page": Message(
         "the {value!r} page is missing",
@@ -111,6 +130,15 @@ MESSAGES: dict[str, Message] = {
         "source file {value!r} is empty",
         "archive the article's text into the file",
         "An empty archive can back no quote."),
+    "source-too-large": Message(
+        "source file {value!r} is {size} MB; the limit is {limit} MB",
+        "archive the article's text only, without markup or attachments",
+        "A size limit keeps every build quick and its memory bounded."),
+    "source-hidden-char": Message(
+        "source file {value!r} contains the invisible character U+{codepoint} ({name}) at line {line}, column {column}",
+        "remove it from the archived text, then update the source's sha256",
+        "Archived text is shown in full on its source page: control characters would break the page and "
+        "direction overrides would make it read differently from the archive."),
     "source-changed": Message(
         "{value} has changed since it was archived (sha256 {actual}, expected {expected})",
         "check that the quotes below still stand, then set `sha256: {actual}`",
@@ -123,6 +151,11 @@ MESSAGES: dict[str, Message] = {
         "quote text is empty",
         "copy the passage from the archived source",
         "A quote with no text (or only white space) proves nothing."),
+    "quote-whole-source": Message(
+        "quote is the whole source {source!r}",
+        "quote the passage that makes the claim",
+        "A quote must point at the words that make the claim; a quote that is the entire archive points at nothing "
+        "in particular."),
     "quote-not-found": Message(
         "quote not found in source {source!r}",
         "the closest passage ({similarity}% similar) is shown below; copy it into `text`",
@@ -152,6 +185,17 @@ MESSAGES: dict[str, Message] = {
         "{field}: link to {value!r} is not allowed",
         "links in Markdown must be http(s) or mailto",
         "javascript:, data: and similar links are refused so that no page can run injected code."),
+    "output-locked": Message(
+        "another build (process {pid}) is writing {out}; waited {seconds} s",
+        "wait for it to finish, or stop it if it is stuck; two builds may not write one folder at once",
+        "Builds take a lock beside the output folder (`.NAME-build.lock`) from the start of writing until the "
+        "process ends, so two builds started at once run one after the other. A build that waits longer than "
+        "the limit stops with this message and leaves the folder to the other build."),
+    "markdown-image": Message(
+        "{field}: images are not published ({value!r})",
+        "link to it instead: [what it shows](URL); pages load only the site's own images",
+        "Markdown images are off: the pages' security policy loads only the site's own files, so an image from "
+        "elsewhere would show broken (and could track readers if the policy were ever relaxed)."),
     "search-index": Message(
         "the search index could not be built: {reason}",
         "reinstall the dependencies (pip install -e .) so that Pagefind is present",

@@ -12,6 +12,14 @@ from typing import Callable
 # may join them or not, so hyphens never decide a match.
 _DROPPED = frozenset("-\u00ad\u2010\u2011\u200b\u200c\u200d\ufeff")
 CONTEXT = 32  # characters of prefix/suffix kept for TextQuoteSelector
+# The closest-passage hint must stay cheap whatever the input (difflib is quadratic on long or repetitive text):
+LONG = 300  # needles up to this length get the exact search; longer ones a sampled, block-wise one
+VOTERS = 256  # at most this many of the needle's character pairs vote for a start
+COMMON = 2000  # a pair occurring more often than this in the source says little, and costs much: it abstains
+BLOCK = 120  # long needles are compared block by block, against the window with a small margin
+BLOCKS = 12  # at most this many evenly spaced blocks
+SHOWN = 400  # characters of the closest passage shown in the message
+EXACT_BUDGET = 30_000_000  # character pairs the exact search may compare per source before it goes block-wise
 
 
 def fold(ch: str) -> str:
@@ -51,6 +59,8 @@ class SourceIndex:
 
     def __init__(self, text: str):
         self.text = text
+        self._converted: dict[Callable[[str], str], str] = {}
+        self._budget = EXACT_BUDGET
         chars: list[str] = []
         positions: list[int] = []
         for i, ch in enumerate(text):
@@ -62,6 +72,10 @@ class SourceIndex:
         self._pos = positions
         self._line_starts = [0] + [i + 1 for i, ch in enumerate(text) if ch == "\n"]
         self._bigrams: dict[str, list[int]] | None = None
+
+    def covers_all(self, span: Span) -> bool:
+        """Whether a span holds every visible character of the source."""
+        return bool(self._pos) and span.start <= self._pos[0] and span.end > self._pos[-1]
 
     def line_of(self, offset: int) -> int:
         return bisect.bisect_right(self._line_starts, offset)
@@ -82,7 +96,10 @@ class SourceIndex:
 
     def find_converted(self, quote: str, convert: Callable[[str], str]) -> list[Span]:
         """Matches that appear only once both texts are converted to one script."""
-        source, needle = convert(self.norm), convert(normalize(quote))
+        source = self._converted.get(convert)
+        if source is None:  # the whole source converted once, not once per quote
+            source = self._converted[convert] = convert(self.norm)
+        needle = convert(normalize(quote))
         if len(source) != len(self.norm) or not needle:
             return []  # a phrase conversion changed lengths; offsets would lie
         found, at = [], source.find(needle)
@@ -97,7 +114,17 @@ class SourceIndex:
         n = max(len(needle), 1)
         starts = self._candidate_starts(needle) or [0]
         best, best_key = (0, 0), (-1.0, 0, 0)
+        exact = n <= LONG and self._budget > 0
+        if exact:
+            self._budget -= len(starts) * 15 * n * (n + 2)
         for s in starts:
+            if not exact:  # one window per start, compared in sampled blocks
+                a = max(0, s)
+                b = min(a + n, len(self.norm))
+                key = (self._block_ratio(needle, a, b), 0, 0)
+                if b > a and key > best_key:
+                    best, best_key = (a, b), key
+                continue
             for a in range(max(0, s - 2), min(len(self.norm), s + 3)):
                 for b in (a + n - 2, a + n, a + n + 2):
                     b = min(max(b, a + 1), len(self.norm))
@@ -106,11 +133,28 @@ class SourceIndex:
                     key = (ratio, -abs(a - s), -abs(b - a - n))
                     if key > best_key:
                         best, best_key = (a, b), key
-        (a, b), ratio = best, best_key[0]
+        (a, b), ratio = best, max(best_key[0], 0.0)
         if b <= a:
             return Closest(Span(0, 0), "", 0)
         span = self._span(a, b)
-        return Closest(span, display(self.text[span.start:span.end]), round(ratio * 100))
+        shown = display(self.text[span.start:span.end])
+        if len(shown) > SHOWN:
+            shown = shown[:SHOWN] + "…"
+        return Closest(span, shown, min(round(ratio * 100), 99))  # only a quote that matches is 100%
+
+    def _block_ratio(self, needle: str, a: int, b: int) -> float:
+        """Similarity of a long needle to norm[a:b], from at most BLOCKS blocks of BLOCK characters."""
+        count = -(-len(needle) // BLOCK)
+        picks = sorted({round(i * (count - 1) / max(BLOCKS - 1, 1)) for i in range(min(count, BLOCKS))})
+        total = 0.0
+        for k in picks:
+            part = needle[k * BLOCK:(k + 1) * BLOCK]
+            lo = a + k * BLOCK
+            window = self.norm[max(a, lo - 8):min(b, lo + len(part) + 8)]
+            matcher = SequenceMatcher(None, part, window, autojunk=False)
+            same = sum(m.size for m in matcher.get_matching_blocks())
+            total += same / len(part)
+        return total / len(picks)
 
     def _candidate_starts(self, needle: str) -> list[int]:
         if self._bigrams is None:
@@ -118,9 +162,14 @@ class SourceIndex:
             for i in range(len(self.norm) - 1):
                 grams[self.norm[i:i + 2]].append(i)
             self._bigrams = grams
+        pairs = len(needle) - 1
+        voters = range(pairs) if pairs <= VOTERS else sorted({j * pairs // VOTERS for j in range(VOTERS)})
         votes: Counter[int] = Counter()
-        for j in range(len(needle) - 1):
-            for i in self._bigrams.get(needle[j:j + 2], ()):
+        for j in voters:
+            positions = self._bigrams.get(needle[j:j + 2], ())
+            if len(positions) > COMMON:
+                continue
+            for i in positions:
                 votes[i - j] += 1
         return [s for s, _ in votes.most_common(5)]
 

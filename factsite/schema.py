@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import difflib
 import re
+import unicodedata
 from dataclasses import dataclass, field
 
 import yaml
@@ -14,8 +15,12 @@ from .yamlfile import mark_of
 
 LANGS = ("zh-Hant", "zh-Hans", "en")
 REQUIRED_LANGS = ("zh-Hant", "en")
-_SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-_SHA = re.compile(r"^[0-9a-f]{64}$")
+_SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")  # fullmatch: `$` would let a trailing newline through
+_SHA = re.compile(r"[0-9a-f]{64}")
+# Invisible characters no value may hold: C0/C1 controls except tab and line breaks, DEL, the bidirectional
+# embeddings, overrides and isolates ("Trojan Source"), and lone surrogates.
+HIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+MAX_SHOWN = 200  # characters of a value quoted in an error message
 _NULL_TAG = "tag:yaml.org,2002:null"
 
 
@@ -66,7 +71,7 @@ class Slug(Kind):
     expected: str = "an id"
 
     def convert(self, text, node, name, ctx):
-        if not _SLUG.match(text):
+        if not _SLUG.fullmatch(text):
             guess = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "my-claim"
             ctx.add(node, "bad-id", value=text, suggestion=guess)
             return None
@@ -94,7 +99,7 @@ class Sha(Kind):
     expected: str = "a sha256"
 
     def convert(self, text, node, name, ctx):
-        if not _SHA.match(text):
+        if not _SHA.fullmatch(text):
             ctx.add(node, "bad-sha256", value=text)
             return None
         return text
@@ -107,8 +112,14 @@ class Date(Kind):
 
     def convert(self, text, node, name, ctx):
         form = "YYYY-MM-DD" if self.precise else "YYYY-MM-DD, YYYY-MM or YYYY"
+        if not text.isascii():  # `\d` would take full-width and other scripts' digits
+            ctx.add(node, "bad-date", field=name, value=text, form=form)
+            return None
         try:
-            return parse_date(text, precise=self.precise)
+            date = parse_date(text, precise=self.precise)
+            if date.year < 1:
+                raise ImpossibleDateError("there is no year 0")
+            return date
         except DateFormError:
             ctx.add(node, "bad-date", field=name, value=text, form=form)
         except ImpossibleDateError as exc:
@@ -145,8 +156,10 @@ class Int(Kind):
     expected: str = "a number"
 
     def convert(self, text, node, name, ctx):
-        if text.isascii() and text.isdigit() and int(text) >= 1:
-            return int(text)
+        digits = text.lstrip("0")
+        # int() refuses more than 4300 digits; no count in claims.yaml needs more than a few
+        if text.isascii() and text.isdigit() and 0 < len(digits) <= 18:
+            return int(digits)
         ctx.add(node, "bad-int", field=name, value=text)
         return None
 
@@ -164,15 +177,17 @@ class Text(Kind):
         if not ctx.visit(node):
             return None
         out: dict[str, str] = {}
+        written: set[str] = set()
         for key, value in ctx.pairs(node):
             if key.value not in LANGS:
                 ctx.add(key, "unknown-lang", field=name, lang=key.value)
                 continue
+            written.add(key.value)
             text = ctx.scalar(value, f"{name}.{key.value}", "text")
             if text is not None:
                 out[key.value] = text
         for lang in REQUIRED_LANGS:
-            if lang not in out:
+            if lang not in written:  # a language written with a bad value has its own error
                 ctx.add(node, "missing-lang", field=name, lang=lang)
         return out if all(lang in out for lang in REQUIRED_LANGS) else None
 
@@ -232,6 +247,14 @@ class Record(Kind):
         return out
 
 
+def describe(ch: str) -> dict[str, str]:
+    """The code point and name of an invisible character, for messages."""
+    name = unicodedata.name(ch, "")
+    if not name:
+        name = "lone surrogate" if 0xD800 <= ord(ch) <= 0xDFFF else "control character"
+    return {"codepoint": f"{ord(ch):04X}", "name": name.lower()}
+
+
 def did_you_mean(word: str, choices, what: str = "key") -> str:
     """A hint naming the closest choice, or listing them when none is close."""
     choices = sorted(choices)
@@ -254,6 +277,9 @@ class Walk:
         self._seen: set[int] = set()
 
     def add(self, node, code: str, **args) -> None:
+        for key, value in args.items():
+            if key == "value" and isinstance(value, str) and len(value) > MAX_SHOWN:
+                args[key] = value[:MAX_SHOWN] + "…"
         self.problems.add(mark_of(self.path, node), code, **args)
 
     def wrong_type(self, node, name: str, expected: str, fix: str) -> None:
@@ -261,13 +287,14 @@ class Walk:
         self.add(node, "wrong-type", field=name, expected=expected, got=got, fix=fix)
 
     def visit(self, node) -> bool:
-        """False for a node reached twice: YAML aliases, which we refuse."""
+        """False for a node reached twice: YAML aliases, which we refuse (yamlfile.compose reports them,
+        and refuses tags)."""
         if id(node) in self._seen:
-            self.add(node, "yaml-alias")
+            mark = mark_of(self.path, node)
+            if not any(p.mark == mark and p.code == "yaml-alias" for p in self.problems.items):
+                self.problems.add(mark, "yaml-alias")
             return False
         self._seen.add(id(node))
-        if node.tag.startswith("!"):
-            self.add(node, "yaml-tag", tag=node.tag)
         return True
 
     def scalar(self, node, name: str, expected: str) -> str | None:
@@ -279,6 +306,10 @@ class Walk:
         # The resolver tags only unquoted ~, null and empty values as null.
         if node.tag == _NULL_TAG or not node.value.strip():
             self.add(node, "empty-value", field=name)
+            return None
+        hidden = HIDDEN.search(node.value)
+        if hidden:
+            self.add(node, "hidden-char", field=name, **describe(hidden.group()))
             return None
         return node.value
 

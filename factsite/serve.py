@@ -5,12 +5,17 @@ from __future__ import annotations
 import enum
 import json
 import logging
+import os
+import stat
 import sys
 import time
 from pathlib import Path
 
 from livereload import Server
-from livereload.handlers import LiveReloadHandler
+from livereload import server as livereload_server
+from livereload.handlers import LiveReloadHandler, StaticFileHandler
+from tornado import web
+from tornado.websocket import WebSocketHandler
 
 from .pipeline import Options, Prepared, Result, Stages, display_path, emit, prepare, theme
 from .problems import BuildError
@@ -27,6 +32,60 @@ class QuietServer(Server):
         for name in ("livereload", "tornado"):
             logging.getLogger(name).setLevel(logging.WARNING)
             logging.getLogger(name).addHandler(handler)
+
+
+LOOPBACK = frozenset({"127.0.0.1", "localhost", "::1"})
+
+
+class PreviewFileHandler(StaticFileHandler):
+    """Serves regular files inside the preview folder only, whatever the tornado version.
+
+    The resolved path (after every symbolic link) must lie inside the resolved root, so a
+    link in the preview folder pointing elsewhere, `..`, `%2e%2e` and their encodings all
+    end at 403/404. On a loopback address, requests naming another host are refused: a web
+    page cannot read the preview through DNS rebinding.
+    """
+
+    allowed_hosts: frozenset[str] | None = None
+
+    def prepare(self):
+        if self.allowed_hosts is not None:
+            host = self.request.host_name.strip("[]").lower()
+            if host not in self.allowed_hosts:
+                raise web.HTTPError(403)
+
+    def validate_absolute_path(self, root: str, absolute_path: str) -> str | None:
+        if "\x00" in absolute_path:  # %00: os.stat would raise, a 500 instead of a 404
+            raise web.HTTPError(404)
+        path = super().validate_absolute_path(root, absolute_path)
+        if path is None:
+            return None
+        real_root = os.path.realpath(root)
+        real = os.path.realpath(path)
+        if not real.startswith(real_root.rstrip(os.sep) + os.sep):
+            raise web.HTTPError(404)
+        try:
+            regular = stat.S_ISREG(os.stat(real).st_mode)
+        except OSError:
+            regular = False
+        if not regular:  # a FIFO or device would block the server
+            raise web.HTTPError(404)
+        return path
+
+
+# livereload injects an inline <script> that the pages' Content-Security-Policy (no inline script) blocks;
+# its client loads as well from a file of the same origin, and finds the server's address in its own URL.
+RELOAD_TAG = b'<script src="/livereload.js" defer></script>'
+
+
+def _same_origin_reload_script(self, request):
+    web.OutputTransform.__init__(self, request)
+    self.script = RELOAD_TAG
+
+
+def same_origin(self, origin: str) -> bool:
+    """The reload socket talks only to pages of the preview itself, not to any site open in the browser."""
+    return WebSocketHandler.check_origin(self, origin)
 
 
 class ChangeKind(enum.Enum):
@@ -108,6 +167,10 @@ def serve(args) -> int:
     paths = [root / "claims.yaml", root / "seeds", theme(root, "templates"), theme(root, "static")]
     watched = {path: kind_of(path.parent, path) for path in paths}
     server = QuietServer()
+    server.SFH = PreviewFileHandler
+    PreviewFileHandler.allowed_hosts = LOOPBACK | {args.host.lower()} if args.host.lower() in LOOPBACK else None
+    LiveReloadHandler.check_origin = same_origin
+    livereload_server.LiveScriptInjector.__init__ = _same_origin_reload_script
     for path, kind in watched.items():
         server.watch(str(path), _callback(preview, path, kind, list(watched)))
     LiveReloadHandler.DEFAULT_RELOAD_TIME = 0  # livereload otherwise drops reloads within 3 s of the last

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Iterator
 
@@ -11,6 +12,10 @@ from .scripts import CONFIGS
 from .sources import Archived, read_source
 
 REQUIRED_PAGES = ("about", "methodology", "corrections")
+# Pages live at /LANG/ID/, beside the site's own sections; a page with one of these ids would replace a section.
+SECTIONS = ("claims", "search", "sources", "timeline", "topics")
+# Timeline events are anchored as e-DATE[-N] and their quotes as e-DATE[-N]-I; a claim's quotes are ID-I.
+_EVENT_LIKE = re.compile(r"e-\d{4}(?:-\d{2}){0,2}(?:-\d+)?")
 
 
 def records(doc: Rec, key: str) -> list[Rec]:
@@ -64,6 +69,14 @@ def check_references(doc: Rec, problems: Problems) -> None:
     for page in REQUIRED_PAGES:
         if "pages" in doc and page not in ids["page"]:
             problems.add(doc["pages"].mark, "required-page", value=page)
+    for rec in records(doc, "pages"):
+        if rec.get("id") in SECTIONS:
+            problems.add(rec.at("id"), "reserved-id", kind="page", value=rec["id"],
+                         why=f"/{rec['id']}/ is the address of the site's own {rec['id']} section")
+    for rec in records(doc, "claims"):
+        if "id" in rec and _EVENT_LIKE.fullmatch(rec["id"]):
+            problems.add(rec.at("id"), "reserved-id", kind="claim", value=rec["id"],
+                         why="ids of the form e-DATE name timeline events and their quotes")
     site = doc.get("site", {})
     if isinstance(site, Rec) and "opencc" in site and site["opencc"] not in CONFIGS:
         problems.add(site.at("opencc"), "opencc-config", value=site["opencc"], choices=", ".join(CONFIGS))
@@ -115,7 +128,7 @@ def _walk_recs(value):
 
 def check_markdown(doc: Rec, problems: Problems) -> None:
     """Markdown may only link to http(s), mailto or in-page targets."""
-    from .markdown import unsafe_links  # markdown-it is only needed once the YAML parsed
+    from .markdown import images, unsafe_links  # markdown-it is only needed once the YAML parsed
 
     for rec in _walk_recs(doc):
         for key in MARKDOWN_FIELDS:
@@ -126,3 +139,5 @@ def check_markdown(doc: Rec, problems: Problems) -> None:
                 name = key if lang == "*" else f"{key}.{lang}"
                 for url in unsafe_links(text):
                     problems.add(rec.at(key), "unsafe-markdown-link", field=name, value=url)
+                for url in images(text):
+                    problems.add(rec.at(key), "markdown-image", field=name, value=url)

@@ -11,6 +11,8 @@ from .scripts import Scripts
 from .sources import Archived
 from .validate import iter_quotes
 
+MAX_LINES = 20  # line numbers listed for an ambiguous quote
+
 
 @dataclass(frozen=True)
 class Anchor:
@@ -67,10 +69,16 @@ def locate(quote: Rec, index: SourceIndex, scripts: Scripts, problems: Problems)
         return None
     wanted = quote.get("occurrence")
     if wanted is None and len(matches) > 1:
-        lines = ", ".join(str(index.line_of(m.start)) for m in matches)
+        lines = ", ".join(str(index.line_of(m.start)) for m in matches[:MAX_LINES])
+        if len(matches) > MAX_LINES:
+            lines += f" and {len(matches) - MAX_LINES} more"
         problems.add(mark, "quote-ambiguous", count=len(matches), source=source, lines=lines)
         return None
     if wanted is not None and wanted > len(matches):
         problems.add(quote.at("occurrence"), "quote-occurrence", n=wanted, count=len(matches), source=source)
         return None
-    return matches[(wanted or 1) - 1]
+    span = matches[(wanted or 1) - 1]
+    if index.covers_all(span):
+        problems.add(mark, "quote-whole-source", source=source)
+        return None
+    return span
