@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
-from . import cache, content, parallel, publish, schema, search, validate, verify, yamlfile
+from . import cache, content, output, parallel, publish, schema, search, validate, verify, yamlfile
 from .dates import PartialDate
 from .links import check_scans, scan
 from .model import LANGUAGES, Site
@@ -82,9 +82,12 @@ def display_path(path: Path) -> str:
 def build_date() -> PartialDate | None:
     """SOURCE_DATE_EPOCH as a date, so reproducible builds print the same edition date."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-    if not epoch.isdigit():
+    if not epoch.isdigit() or len(epoch) > 12:
         return None
-    day = dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc).date()
+    try:
+        day = dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc).date()
+    except (OverflowError, OSError, ValueError):
+        return None
     return PartialDate(day.year, day.month, day.day)
 
 
@@ -107,10 +110,8 @@ class Stages:
 def load(path: Path, problems: Problems) -> tuple[schema.Rec | None, str]:
     """Read claims.yaml and check it against the schema."""
     shown = display_path(path)
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        problems.add(Mark(shown), "file-unreadable", what=shown, reason=getattr(exc, "strerror", None) or str(exc))
+    text = yamlfile.read(path, shown, problems)  # refuses devices, FIFOs and oversized files before reading
+    if text is None:
         return None, ""
     node = yamlfile.compose(shown, text, problems)
     if problems:
@@ -189,6 +190,11 @@ def emit(opts: Options, prepared: Prepared, stages: Stages) -> None:
 
     New files go straight into a staging folder as they are made, so no build holds the site in memory;
     the folder replaces the output only once everything has passed, and is thrown away otherwise."""
+    with output.locked(opts.out):  # also covers saving the cache, and is released in long-lived `serve`
+        _emit(opts, prepared, stages)
+
+
+def _emit(opts: Options, prepared: Prepared, stages: Stages) -> None:
     recover(opts.out)
     manifest = cache.Manifest.load(opts.root, opts.out, opts.clean)
     plan = Plan()
