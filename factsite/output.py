@@ -152,20 +152,22 @@ class Staging:
         self.written = 0
         self._dirs: set[Path] = set()
 
-    def write(self, rel: str, data: str | bytes) -> None:
+    def _place(self, rel: str) -> Path:
+        """The staging path for a file, its folder made once."""
         path = self.root / rel
         if path.parent not in self._dirs:
             path.parent.mkdir(parents=True, exist_ok=True)
             self._dirs.add(path.parent)
+        return path
+
+    def write(self, rel: str, data: str | bytes) -> None:
+        path = self._place(rel)
         path.write_bytes(data.encode("utf-8") if isinstance(data, str) else data)
         self.written += 1
 
     def link(self, existing: Path, rel: str) -> None:
         """Keep an unchanged file from the previous build: a hard link costs no copy."""
-        path = self.root / rel
-        if path.parent not in self._dirs:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            self._dirs.add(path.parent)
+        path = self._place(rel)
         try:
             os.link(existing, path)
         except OSError:  # a file system without hard links

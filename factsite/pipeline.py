@@ -291,18 +291,18 @@ def write(opts: Options, plan: Plan, manifest: cache.Manifest, result: Result, s
         return
     for rel in sorted(plan.keep):
         staging.link(opts.out / rel, rel)
-    _search(opts, plan, staging.root)
+    _search(opts, plan, staging)
     staging.commit()
     result.written = len(plan.written)
     manifest.save({rel: _entry(opts.out, rel, plan) for rel in sorted(wanted)})
 
 
-def _search(opts: Options, plan: Plan, staging: Path) -> None:
+def _search(opts: Options, plan: Plan, staging: Staging) -> None:
     """Index the pages when any changed; previews skip it to keep reloads fast."""
     if opts.dev or not opts.search:
         return
     if any(rel.endswith(".html") for rel in plan.written) or not (opts.out / search.FOLDER).is_dir():
-        failure = search.build_index(staging)
+        failure = search.build_index(staging.root)
         if failure:
             problems = Problems()
             problems.add(Mark(display_path(opts.out)), "search-index", reason=failure)

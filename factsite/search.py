@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -21,15 +19,9 @@ def build_index(site: Path) -> str | None:
     return None
 
 
-def keep_index(previous: Path, staging: Path) -> None:
+def keep_index(previous: Path, staging) -> None:
     """Carry the last index into a new build whose pages did not change."""
     old = previous / FOLDER
-    if not old.is_dir():
-        return
-    for path in sorted(p for p in old.rglob("*") if p.is_file()):
-        target = staging / FOLDER / path.relative_to(old)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        try:
-            os.link(path, target)
-        except OSError:
-            shutil.copy2(path, target)
+    if old.is_dir():
+        for path in sorted(p for p in old.rglob("*") if p.is_file()):
+            staging.link(path, f"{FOLDER}/{path.relative_to(old).as_posix()}")
