@@ -103,6 +103,9 @@ def _report(path: str, text: str, exc: yaml.YAMLError, problems: Problems) -> No
         mark = exc.problem_mark or exc.context_mark
         where = Mark(path, mark.line + 1, mark.column + 1) if mark else Mark(path, 1, 1)
         problem = " ".join(x for x in (exc.context, exc.problem) if x) or "invalid YAML"
+        if "nesting depth" in problem:  # PyYAML >= 6.0.2 has a depth limit of its own: report ours, the same way
+            problems.add(where, "yaml-too-deep", limit=MAX_DEPTH)
+            return
     elif isinstance(exc, yaml.reader.ReaderError):  # a character YAML does not allow, e.g. NUL
         index = exc.position
         if _Loader is not yaml.SafeLoader:  # libyaml counts bytes of the UTF-8 text
