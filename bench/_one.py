@@ -16,7 +16,7 @@ from factsite import pipeline  # noqa: E402
 from factsite.problems import BuildError
 
 try:  # factsite versions with a search index run Pagefind inside the "write" stage
-    from factsite import search
+    from factsite.publish import search
 except ImportError:  # pragma: no cover - older factsite
     search = None
 

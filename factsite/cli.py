@@ -8,9 +8,9 @@ import sys
 import time
 from pathlib import Path
 
-from . import __version__
-from .pipeline import Options, build, display_path
-from .problems import BuildError
+from factsite import __version__
+from factsite.pipeline import Options, build, display_path
+from factsite.problems import BuildError
 
 DESCRIPTION = """\
 Build the fact-check site: verify every quote in claims.yaml against its archived
@@ -88,7 +88,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.base_url and not args.base_url.startswith(("https://", "http://")):
         parser().error(f"--base-url must be an http(s) URL, not {args.base_url!r}")
     if args.command == "serve":
-        from .serve import serve  # livereload and tornado load only when serving
+        from factsite.serve import serve  # livereload and tornado load only when serving
         return serve(args)
     out = args.out if args.out is not None else args.root / "site"
     opts = Options(root=args.root, out=out, base_url=args.base_url, write=args.command == "build",

@@ -11,17 +11,22 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
-from . import cache, content, output, parallel, publish, schema, search, validate, verify, yamlfile
-from .dates import PartialDate
-from .links import check_scans, scan
-from .model import LANGUAGES, Site
-from .output import Staging, recover
-from .problems import BuildError, Mark, Problems
-from .render import Renderer
-from .scripts import CONFIGS, Scripts
-from .views import routes
-
-PROJECT = Path(__file__).resolve().parent.parent
+from factsite import build_model as content
+from factsite import publish
+from factsite.load import schema, validate, yamlfile
+from factsite.model.dates import PartialDate
+from factsite.model.records import LANGUAGES, Site
+from factsite.output import cache, parallel
+from factsite.output import staging as output
+from factsite.output.links import check_scans, scan
+from factsite.output.staging import Staging, recover
+from factsite.problems import BuildError, Mark, Problems
+from factsite.publish import search
+from factsite.quotes import verify
+from factsite.render.templates import Renderer
+from factsite.render.views import routes
+from factsite.resources import packaged
+from factsite.text.chinese import CONFIGS, Scripts
 
 
 @dataclass
@@ -65,10 +70,11 @@ class Plan:
     scans: dict[str, tuple[list[str], list[str]]] = field(default_factory=dict)
 
 
-def theme(root: Path, name: str) -> Path:
-    """A site's own templates/ or static/, else the ones that ship with factsite."""
-    own = root / name
-    return own if own.is_dir() else PROJECT / name
+def theme(root: Path, name: str) -> list[Path]:
+    """Where templates/ or static/ files are looked up: the site's own folder first, then the packaged theme."""
+    folders = [root / name, packaged("theme", name)]
+    seen: set[Path] = set()
+    return [f for f in folders if f.is_dir() and not (f.resolve() in seen or seen.add(f.resolve()))]
 
 
 def display_path(path: Path) -> str:
@@ -264,11 +270,14 @@ def add_files(files: dict[str, str | bytes], opts: Options, manifest: cache.Mani
             plan.written.add(rel)
 
 
-def static_files(static: Path) -> dict[str, bytes]:
-    if not static.is_dir():
-        return {}
-    return {f"assets/{p.relative_to(static).as_posix()}": p.read_bytes()
-            for p in sorted(static.rglob("*")) if p.is_file()}
+def static_files(folders: list[Path]) -> dict[str, bytes]:
+    """The theme's assets; a site's own file replaces the packaged one of the same name."""
+    out: dict[str, bytes] = {}
+    for folder in reversed(folders):
+        for p in sorted(folder.rglob("*")):
+            if p.is_file():
+                out[f"assets/{p.relative_to(folder).as_posix()}"] = p.read_bytes()
+    return dict(sorted(out.items()))
 
 
 def _check_links(site: Site, plan: Plan) -> None:

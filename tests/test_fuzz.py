@@ -19,7 +19,8 @@ import yaml
 from hypothesis import HealthCheck, given, settings, strategies as st
 
 from conftest import FIXTURES
-from factsite import pipeline, schema
+from factsite import pipeline
+from factsite.load import schema
 from factsite.pipeline import Options, Result, Stages
 from factsite.problems import BuildError
 
@@ -243,7 +244,7 @@ def test_every_message_template_formats():
     """A stray brace in a message is a KeyError the moment that error occurs (it was, for unknown-lang)."""
     import string
 
-    from factsite.messages import MESSAGES
+    from factsite.problems.messages import MESSAGES
 
     for code, msg in MESSAGES.items():
         for template in (msg.text, msg.hint):

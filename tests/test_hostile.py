@@ -28,7 +28,7 @@ import html5lib
 import pytest
 
 from conftest import FIXTURES, ROOT, run_build
-from factsite import yamlfile
+from factsite.load import yamlfile
 from factsite.problems import Problems
 
 HOSTILE = Path(__file__).resolve().parent / "hostile"

@@ -23,8 +23,8 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT, run_build
-from factsite import output
-from factsite.output import Staging, recover
+from factsite.output import staging as output
+from factsite.output.staging import Staging, recover
 
 EPOCH = {"SOURCE_DATE_EPOCH": "1795392000"}
 
@@ -170,7 +170,7 @@ def test_the_lock_is_reentrant_in_one_process_and_times_out_for_another(tmp_path
     with output.locked(out):
         recover(out)  # the pipeline's own call: already held, no deadlock
         assert output.lock_file(out).read_text().strip() == str(os.getpid())
-        code = ("import sys; from pathlib import Path; from factsite import output\n"
+        code = ("import sys; from pathlib import Path; from factsite.output import staging as output\n"
                 "from factsite.problems import BuildError\n"
                 f"try: output.acquire(Path({str(out)!r}), wait=0.3)\n"
                 "except BuildError as e: print(e.problems.items[0].format()); sys.exit(3)\n")

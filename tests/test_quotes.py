@@ -7,8 +7,8 @@ from pathlib import Path
 
 from hypothesis import assume, given, settings, strategies as st
 
-from factsite.quotes import SourceIndex, display, normalize
-from factsite.scripts import Scripts
+from factsite.quotes.matcher import SourceIndex, display, normalize
+from factsite.text.chinese import Scripts
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 TEXTS = [p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))]

@@ -5,11 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 from conftest import run_build
-from factsite.dates import PartialDate, parse_date
+from factsite.model.dates import PartialDate, parse_date
 from factsite.problems import Problems
-from factsite.schema import Text, Walk
-from factsite.scripts import Scripts
-from factsite.yamlfile import compose
+from factsite.load.schema import Text, Walk
+from factsite.text.chinese import Scripts
+from factsite.load.yamlfile import compose
 
 
 def check_text(source: str):
@@ -69,5 +69,5 @@ def test_source_that_is_not_utf8_or_is_a_link_out_of_seeds(mini: Path, tmp_path:
 
 
 def test_error_docs_are_generated_from_the_message_table():
-    from factsite.errordocs import DOC, render
+    from factsite.problems.errordocs import DOC, render
     assert DOC.read_text(encoding="utf-8") == render(), "run: python -m factsite.errordocs"

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT
-from factsite.links import check_links
+from factsite.output.links import check_links
 
 VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 
@@ -69,7 +69,7 @@ def test_every_page_forbids_third_party_and_inline_script(site: Path):
 
 
 def test_fast_link_scan_reads_every_page_exactly_like_an_html_parser(site: Path):
-    from factsite.links import scan, scan_strict
+    from factsite.output.links import scan, scan_strict
     for page in site.rglob("*.html"):
         html = page.read_text(encoding="utf-8")
         assert scan(html) == scan_strict(html), page

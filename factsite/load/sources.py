@@ -9,8 +9,8 @@ import stat
 from dataclasses import dataclass
 from pathlib import Path
 
-from .problems import Problems
-from .schema import HIDDEN, Rec, describe, did_you_mean
+from factsite.problems import Problems
+from factsite.load.schema import HIDDEN, Rec, describe, did_you_mean
 
 MAX_MB = 8  # per archived file; articles are tens of kilobytes
 MAX_BYTES = MAX_MB * 2**20

@@ -9,13 +9,15 @@ from urllib.parse import urlsplit
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, meta, pass_context
 from markupsafe import Markup
 
-from . import jsonld, markdown
-from .fragments import text_fragment
-from .plaintext import plain
-from .quotes import normalize
-from .views import Route
-from .model import LANGUAGES, L10n, Lang, Site
-from .strings import format_date, strings
+from factsite.render import jsonld
+
+from factsite.text import markdown
+from factsite.quotes.fragments import text_fragment
+from factsite.text.plaintext import plain
+from factsite.quotes.matcher import normalize
+from factsite.render.views import Route
+from factsite.model.records import LANGUAGES, L10n, Lang, Site
+from factsite.render.strings import format_date, strings
 
 
 def relative(current: str, target: str) -> str:
@@ -82,12 +84,12 @@ class Renderer:
 
     NEUTRAL = (("root.html", ""), ("404.html", "404.html"))  # pages in no single language
 
-    def __init__(self, site: Site, templates: Path, dev: bool = False):
+    def __init__(self, site: Site, templates: list[Path], dev: bool = False):
         self.site = site
         self.base_path = self.base_path_of(site)
         self._digests: dict[str, str] = {}
         self._norms: dict[str, str] = {}  # sources in matching form, for text fragments
-        self.env = Environment(loader=FileSystemLoader(str(templates)), autoescape=True,
+        self.env = Environment(loader=FileSystemLoader([str(t) for t in templates]), autoescape=True,
                                undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
         self.env.filters.update(tr=_tr, md=_md, mdi=_mdi, plain=_plain, rel=_rel, date=_date)
         self.env.globals.update(site=site, languages=LANGUAGES, base_path=self.base_path, dev=dev,

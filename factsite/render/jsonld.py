@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import json
 
-from .model import Claim, Lang, Site
-from .plaintext import plain
+from factsite.model.records import Claim, Lang, Site
+from factsite.text.plaintext import plain
 
 
 def absolute(site: Site, url: str) -> str:

@@ -5,14 +5,14 @@ from __future__ import annotations
 import hashlib
 from collections import Counter
 
-from . import model as m
-from .dates import PartialDate
-from .problems import Mark
-from .schema import Rec
-from .scripts import Scripts
-from .sources import Archived
-from .validate import records
-from .verify import Anchor
+from factsite.model import records as m
+from factsite.model.dates import PartialDate
+from factsite.problems import Mark
+from factsite.load.schema import Rec
+from factsite.text.chinese import Scripts
+from factsite.load.sources import Archived
+from factsite.load.validate import records
+from factsite.quotes.verify import Anchor
 
 
 class Builder:

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from xml.sax.saxutils import escape, quoteattr
 
-from . import markdown
-from .jsonld import absolute
-from .model import Lang, Site
-from .plaintext import plain
-from .strings import strings
+from factsite.text import markdown
+from factsite.render.jsonld import absolute
+from factsite.model.records import Lang, Site
+from factsite.text.plaintext import plain
+from factsite.render.strings import strings
 
 
 def _stamp(date) -> str:

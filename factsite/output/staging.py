@@ -23,7 +23,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from .problems import BuildError, Mark, Problems
+from factsite.problems import BuildError, Mark, Problems
 
 try:
     import fcntl

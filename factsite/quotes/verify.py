@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .problems import Mark, Problems
-from .quotes import SourceIndex, Span, display, normalize
-from .schema import Rec
-from .scripts import Scripts
-from .sources import Archived
-from .validate import iter_quotes
+from factsite.problems import Mark, Problems
+from factsite.quotes.matcher import SourceIndex, Span, display, normalize
+from factsite.load.schema import Rec
+from factsite.text.chinese import Scripts
+from factsite.load.sources import Archived
+from factsite.load.validate import iter_quotes
 
 MAX_LINES = 20  # line numbers listed for an ambiguous quote
 

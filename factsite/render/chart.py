@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .dates import PartialDate
-from .model import Event, Topic
+from factsite.model.dates import PartialDate
+from factsite.model.records import Event, Topic
 
 WIDTH = 960
 GUTTER = 190  # room for the lane names on the left

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from xml.sax.saxutils import escape, quoteattr
 
-from .jsonld import absolute
-from .model import LANGUAGES, Lang, Site
+from factsite.render.jsonld import absolute
+from factsite.model.records import LANGUAGES, Lang, Site
 
 _NS = ('xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" '
        'xmlns:xhtml="http://www.w3.org/1999/xhtml"')

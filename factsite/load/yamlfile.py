@@ -16,7 +16,7 @@ from pathlib import Path
 
 import yaml
 
-from .problems import Mark, Problems
+from factsite.problems import Mark, Problems
 
 try:  # libyaml is ~10x faster; the pure-Python loader gives identical nodes
     _Loader = yaml.CSafeLoader

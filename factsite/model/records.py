@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from .dates import PartialDate
+from factsite.model.dates import PartialDate
 
 
 @dataclass(frozen=True)

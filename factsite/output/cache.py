@@ -8,10 +8,10 @@ import json
 import os
 from pathlib import Path
 
-from . import __version__
+from factsite import __version__
 
 FORMAT = 1
-PACKAGE = Path(__file__).resolve().parent
+PACKAGE = Path(__file__).resolve().parent.parent  # the whole factsite package
 
 
 def digest_files(folder: Path, pattern: str = "*") -> str:

@@ -6,9 +6,9 @@ import re
 import sys
 from pathlib import Path
 
-from .messages import MESSAGES
+from factsite.problems.messages import MESSAGES
 
-DOC = Path(__file__).resolve().parent.parent / "docs" / "errors.md"
+DOC = Path(__file__).resolve().parents[2] / "docs" / "errors.md"  # in the source tree, for maintainers
 
 
 def _shape(template: str) -> str:

@@ -17,8 +17,8 @@ from livereload.handlers import LiveReloadHandler, StaticFileHandler
 from tornado import web
 from tornado.websocket import WebSocketHandler
 
-from .pipeline import Options, Prepared, Result, Stages, display_path, emit, prepare, theme
-from .problems import BuildError
+from factsite.pipeline import Options, Prepared, Result, Stages, display_path, emit, prepare, theme
+from factsite.problems import BuildError
 
 SETTLE = 0.05  # seconds of quiet before a rebuild: editors save several files at once
 
@@ -98,7 +98,7 @@ class ChangeKind(enum.Enum):
 
 def kind_of(root: Path, path: Path) -> ChangeKind:
     """Route a changed path to the work it needs."""
-    rel = path.resolve().relative_to(root.resolve()).parts
+    rel = path.relative_to(root).parts  # not resolved: templates/ may be a link into the packaged theme
     if rel[:1] == ("templates",):
         return ChangeKind.TEMPLATES
     if rel[:1] == ("static",):
@@ -164,7 +164,7 @@ def serve(args) -> int:
     start = time.perf_counter()
     first = preview.rebuild(ChangeKind.CONTENT)
     print(first if "error" in first else f"first build: {first}", flush=True)
-    paths = [root / "claims.yaml", root / "seeds", theme(root, "templates"), theme(root, "static")]
+    paths = [root / "claims.yaml", root / "seeds", *theme(root, "templates"), *theme(root, "static")]
     watched = {path: kind_of(path.parent, path) for path in paths}
     server = QuietServer()
     server.SFH = PreviewFileHandler

@@ -6,10 +6,10 @@ import re
 from pathlib import Path
 from typing import Iterator
 
-from .problems import Problems
-from .schema import Rec, Seq, did_you_mean
-from .scripts import CONFIGS
-from .sources import Archived, read_source
+from factsite.problems import Problems
+from factsite.load.schema import Rec, Seq, did_you_mean
+from factsite.text.chinese import CONFIGS
+from factsite.load.sources import Archived, read_source
 
 REQUIRED_PAGES = ("about", "methodology", "corrections")
 # Pages live at /LANG/ID/, beside the site's own sections; a page with one of these ids would replace a section.
@@ -128,7 +128,7 @@ def _walk_recs(value):
 
 def check_markdown(doc: Rec, problems: Problems) -> None:
     """Markdown may only link to http(s), mailto or in-page targets."""
-    from .markdown import images, unsafe_links  # markdown-it is only needed once the YAML parsed
+    from factsite.text.markdown import images, unsafe_links  # markdown-it is only needed once the YAML parsed
 
     for rec in _walk_recs(doc):
         for key in MARKDOWN_FIELDS:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .messages import MESSAGES
+from factsite.problems.messages import MESSAGES
 
 
 @dataclass(frozen=True, order=True)

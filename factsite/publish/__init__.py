@@ -4,10 +4,16 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from . import feeds, opendata, sitemaps, views
-from .model import LANGUAGES, Site
+from factsite.publish import feeds
 
-SCHEMA = Path(__file__).resolve().parent.parent / "docs" / "claims.schema.json"
+from factsite.publish import opendata
+
+from factsite.publish import sitemaps
+
+from factsite.render import views
+from factsite.model.records import LANGUAGES, Site
+
+SCHEMA = Path(__file__).resolve().parent / "claims.schema.json"
 
 
 def lastmod(site: Site) -> dict[str, str]:
@@ -15,7 +21,7 @@ def lastmod(site: Site) -> dict[str, str]:
     return {claim.url(lang): claim.modified.iso for claim in site.claims for lang in LANGUAGES}
 
 
-OVERLAY = Path(__file__).resolve().parent / "overlay.js"
+OVERLAY = Path(__file__).resolve().parent.parent / "serve" / "overlay.js"
 
 
 def files(site: Site, dev: bool = False) -> dict[str, str]:

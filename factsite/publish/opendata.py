@@ -6,10 +6,10 @@ import csv
 import io
 import json
 
-from . import model as m
-from .jsonld import absolute
-from .model import LANGUAGES, Lang, Site
-from .plaintext import plain
+from factsite.model import records as m
+from factsite.render.jsonld import absolute
+from factsite.model.records import LANGUAGES, Lang, Site
+from factsite.text.plaintext import plain
 
 SCHEMA_URL = "claims.schema.json"
 

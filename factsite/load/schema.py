@@ -9,9 +9,9 @@ from dataclasses import dataclass, field
 
 import yaml
 
-from .dates import DateFormError, ImpossibleDateError, parse_date
-from .problems import Mark, Problems
-from .yamlfile import mark_of
+from factsite.model.dates import DateFormError, ImpossibleDateError, parse_date
+from factsite.problems import Mark, Problems
+from factsite.load.yamlfile import mark_of
 
 LANGS = ("zh-Hant", "zh-Hans", "en")
 REQUIRED_LANGS = ("zh-Hant", "en")

@@ -8,9 +8,11 @@ from dataclasses import dataclass, field
 from itertools import groupby
 from typing import Callable
 
-from . import chart, sourceview
-from .dates import PartialDate
-from .model import Claim, Event, L10n, Lang, Quote, Site, Source, Topic
+from factsite.render import chart
+
+from factsite.render import sourceview
+from factsite.model.dates import PartialDate
+from factsite.model.records import Claim, Event, L10n, Lang, Quote, Site, Source, Topic
 
 
 @dataclass(frozen=True)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import html
 import re
 
-from . import markdown
+from factsite.text import markdown
 
 _BLOCK_END = re.compile(r"</(p|li|h[1-6]|blockquote|pre)>|<br ?/?>")
 _TAG = re.compile(r"<[^>]+>")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from urllib.parse import quote as percent
 
-from .quotes import normalize
+from factsite.quotes.matcher import normalize
 
 # A fragment must start and end on word boundaries; Chinese has no spaces, so we cut
 # at punctuation, which every browser's segmenter treats as a boundary.
