@@ -477,8 +477,12 @@ def yaml_site() -> str:
     out = ["site:\n", yaml_text("title", SITE_TITLE, "  "), yaml_text("description", SITE_DESCRIPTION, "  "),
            f"  base_url: https://bench.example.org/\n  published: {SITE_PUBLISHED.isoformat()}\n  organization:\n",
            yaml_text("name", ORGANIZATION, "    "),
-           "    url: https://bench.example.org/\n  contact: mailto:desk@bench.example.org\n  opencc: t2s\n  glossary:\n"]
-    out += [f"    - {{zh-Hant: {hant}, zh-Hans: {hans}}}\n" for hant, hans in GLOSSARY]
+           "    url: https://bench.example.org/\n  contact: mailto:desk@bench.example.org\n  languages:\n",
+           "    - {code: zh-Hant, slug: zh-hant, name: 繁體中文, role: source, locale: zh_TW}\n",
+           "    - {code: zh-Hans, slug: zh-hans, name: 简体中文, role: derived, locale: zh_CN, from: zh-Hant, opencc: t2s,\n"
+           "       glossary: [\n"]
+    out += [f"         {{zh-Hant: {hant}, zh-Hans: {hans}}},\n" for hant, hans in GLOSSARY]
+    out.append("       ]}\n    - {code: en, slug: en, name: English, role: written, locale: en_GB}\n")
     out.append("  verdicts:\n")
     for ident, label_zh, label_en, meaning_zh, meaning_en, on_scale in VERDICTS:
         out.append(f"    - id: {ident}\n" + yaml_text("label", Text(label_zh, label_en), "      ")
@@ -510,7 +514,7 @@ def yaml_claim(c: Claim) -> str:
     out += [yaml_text("claimant", c.claimant, "    "), f"    date: {c.date}\n", yaml_text("claim", c.claim, "    "), "    quotes:\n"]
     for q in c.quotes:
         out.append(f"      - source: {q.source}\n        text: {scalar(q.text)}\n")
-        out += [f"        translation: {scalar(q.translation)}\n"] if q.translation else []
+        out += [f"        translation: {{en: {json.dumps(q.translation, ensure_ascii=False)}}}\n"] if q.translation else []
     out += [yaml_text("summary", c.summary, "    "), yaml_text("reasoning", c.reasoning, "    "), "    evidence:\n"]
     out += [yaml_link(link, "      ") for link in c.evidence]
     out += [f"    related: [{', '.join(c.related)}]\n"] if c.related else []

@@ -156,9 +156,11 @@ def event_file(event: Event, anchor: str, lang: str) -> str:
 @lru_cache(maxsize=None)
 def ui_strings(lang: str) -> dict[str, str]:
     """Interface strings from factsite itself, so both sites print the same words."""
-    from factsite.strings import strings
+    import yaml
+    from factsite.resources import packaged
 
-    table = dict(strings(CODES[lang]))
+    catalog = yaml.safe_load(packaged("locales", f"{CODES[lang]}.yaml").read_text(encoding="utf-8"))
+    table = {key: value for key, value in catalog.items() if isinstance(value, str)}
     table["date_day"] = "2 January 2006" if lang == "en" else "2006年1月2日"
     return table
 

@@ -4,22 +4,30 @@ from __future__ import annotations
 
 import hashlib
 from collections import Counter
+from typing import Any, Mapping
 
+from factsite.load.document import Rec, records
+from factsite.load.kinds import NEUTRAL
+from factsite.load.sources import Archived
 from factsite.model import records as m
 from factsite.model.dates import PartialDate
+from factsite.model.languages import DERIVED, SOURCE, Languages
 from factsite.problems import Mark
-from factsite.load.schema import Rec
-from factsite.text.chinese import Scripts
-from factsite.load.sources import Archived
-from factsite.load.validate import records
 from factsite.quotes.verify import Anchor
+from factsite.text.chinese import Converter
+
+
+def converters(languages: Languages) -> dict[str, Converter]:
+    """One converter per derived language, keyed by its code."""
+    return {lang.code: Converter(lang.opencc, lang.glossary) for lang in languages.derived}
 
 
 class Builder:
-    """Holds what every record needs while it is converted: scripts and quote anchors."""
+    """Holds what every record needs while it is converted: languages, converters and quote anchors."""
 
-    def __init__(self, scripts: Scripts, anchors: dict[Mark, Anchor], text: str):
-        self.scripts = scripts
+    def __init__(self, languages: Languages, anchors: dict[Mark, Anchor], text: str):
+        self.languages = languages
+        self.converters = converters(languages)
         self.anchors = anchors
         self.source_text = text  # claims.yaml itself: records are fingerprinted by what was written
 
@@ -27,24 +35,42 @@ class Builder:
         start, end = rec.span
         return fingerprint(self.source_text[start:end], *extra)
 
-    def text(self, value: dict | None) -> m.L10n | None:
-        if value is None:
-            return None
-        if "*" in value:
-            plain = value["*"]
-            return m.L10n(plain, self.scripts.editorial(plain), plain)
-        hant = value["zh-Hant"]
-        return m.L10n(hant, value.get("zh-Hans") or self.scripts.editorial(hant), value["en"])
+    def text(self, value: Mapping[str, str]) -> m.L10n:
+        """A text per page language: the editors' own, else derived from its source, else the first written."""
+        if NEUTRAL in value:
+            return m.L10n(tuple((lang.code, value[NEUTRAL], "") for lang in self.languages))
+        out = []
+        for lang in self.languages:
+            if lang.code in value:
+                out.append((lang.code, value[lang.code], lang.code))
+            elif lang.role == DERIVED and lang.derived_from in value:
+                out.append((lang.code, self.converters[lang.code].editorial(value[lang.derived_from]), lang.code))
+            else:
+                shown = next(code for code in self.languages.codes if code in value)
+                out.append((lang.code, value[shown], shown))
+        return m.L10n(tuple(out))
+
+    def maybe(self, value: Mapping[str, str] | None) -> m.L10n | None:
+        return None if value is None else self.text(value)
 
     def quote(self, rec: Rec, ident: str) -> m.Quote:
+        """A quote in every page language: the archive's words, converted to derived scripts."""
         a = self.anchors[rec.mark]
-        return m.Quote(ident, rec["source"], m.L10n(a.shown, self.scripts.script(a.shown), a.shown),
-                       rec.get("translation", ""), a.start, a.end, a.exact, a.prefix, a.suffix, a.line)
+        source = self.languages.source.code
+        texts = []
+        for lang in self.languages:
+            if lang.role == DERIVED and lang.derived_from == source:
+                texts.append((lang.code, self.converters[lang.code].script(a.shown), lang.code))
+            else:
+                texts.append((lang.code, a.shown, source))
+        translation = self.maybe(rec.get("translation"))
+        return m.Quote(ident, rec["source"], m.L10n(tuple(texts)), rec["text"], translation, a.start, a.end,
+                       a.exact, a.prefix, a.suffix, a.line)
 
     def link(self, rec: Rec, ident: str) -> m.Link:
         quote = self.quote(rec["quote"], ident) if "quote" in rec else None
         return m.Link(self.text(rec["title"]), self.text(rec["publisher"]), rec["date"], rec["url"],
-                      rec.get("archive_url"), self.text(rec.get("note")), quote)
+                      rec.get("archive_url"), self.maybe(rec.get("note")), quote)
 
     def claim(self, rec: Rec, published: PartialDate) -> m.Claim:
         cid = rec["id"]
@@ -73,16 +99,16 @@ class Builder:
                                   self.fingerprint(rec, eid)))
         return tuple(events)
 
-
-def verdicts(recs: list[Rec], b: Builder) -> tuple[m.Verdict, ...]:
-    """The scale, best first; ratings count down so the best verdict has the highest value."""
-    scaled = [r for r in recs if r.get("on_scale", True)]
-    out = []
-    for rank, rec in enumerate(recs, 1):
-        on_scale = rec.get("on_scale", True)
-        rating = len(scaled) - scaled.index(rec) if on_scale else None
-        out.append(m.Verdict(rec["id"], b.text(rec["label"]), b.text(rec["meaning"]), rank, on_scale, rating))
-    return tuple(out)
+    def verdicts(self, recs: list[Rec]) -> tuple[m.Verdict, ...]:
+        """The scale, best first; ratings count down so the best verdict has the highest value."""
+        scaled = [r for r in recs if r.get("on_scale", True)]
+        out = []
+        for rank, rec in enumerate(recs, 1):
+            on_scale = rec.get("on_scale", True)
+            rating = len(scaled) - scaled.index(rec) if on_scale else None
+            out.append(m.Verdict(rec["id"], self.text(rec["label"]), self.text(rec["meaning"]), rank, on_scale,
+                                 rating))
+        return tuple(out)
 
 
 def fingerprint(*parts: str) -> str:
@@ -94,15 +120,16 @@ def fingerprint(*parts: str) -> str:
     return h.hexdigest()
 
 
-def build_site(doc: Rec, archives: dict[str, Archived], anchors: dict[Mark, Anchor],
-               scripts: Scripts, build_date: PartialDate | None, text: str = "") -> m.Site:
+def build_site(doc: Rec, languages: Languages, catalogs: Mapping[str, Mapping[str, Any]],
+               archives: dict[str, Archived], anchors: dict[Mark, Anchor], build_date: PartialDate | None,
+               text: str = "") -> m.Site:
     """The whole model; call only after validation and verification found no problem."""
-    b = Builder(scripts, anchors, text)
+    b = Builder(languages, anchors, text)
     site = doc["site"]
     published = site["published"]
     sources = tuple(
         m.Source(r["id"], r["file"], archives[r["id"]].sha256, archives[r["id"]].text, b.text(r["title"]),
-                 b.text(r["publisher"]), b.text(r.get("author")), r["date"], r.get("url"), r.get("archive_url"),
+                 b.text(r["publisher"]), b.maybe(r.get("author")), r["date"], r.get("url"), r.get("archive_url"),
                  b.fingerprint(r, archives[r["id"]].sha256))
         for r in records(doc, "sources"))
     claims = tuple(b.claim(r, published) for r in records(doc, "claims"))
@@ -110,7 +137,7 @@ def build_site(doc: Rec, archives: dict[str, Archived], anchors: dict[Mark, Anch
     pages = tuple(m.Page(r["id"], b.text(r["title"]), b.text(r["body"])) for r in records(doc, "pages"))
     latest = max([published] + [c.modified for c in claims])
     return m.Site(
-        b.text(site["title"]), b.text(site["description"]), site["base_url"], published,
-        b.text(site["organization"]["name"]), site["organization"]["url"], site["contact"],
-        verdicts(records(doc, "verdicts"), b), topics, pages, sources, claims, b.events(records(doc, "events")),
-        build_date or latest)
+        languages, catalogs, b.text(site["title"]), b.text(site["description"]), b.maybe(site.get("timeline_intro")),
+        b.maybe(site.get("search_examples")), site["base_url"], published, b.text(site["organization"]["name"]),
+        site["organization"]["url"], site["contact"], b.verdicts(records(doc, "verdicts")), topics, pages, sources,
+        claims, b.events(records(doc, "events")), build_date or latest)

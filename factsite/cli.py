@@ -76,6 +76,10 @@ class Progress:
             sys.stderr.flush()
 
 
+def count(n: int, noun: str) -> str:
+    return f"{n} {noun}{'s' * (n != 1)}"
+
+
 def summary(result) -> str:
     """What a build actually did: pages rendered and files written."""
     if not result.written:
@@ -113,8 +117,10 @@ def main(argv: list[str] | None = None) -> int:
     ms = round((time.perf_counter() - start) * 1000)
     if not args.quiet:
         if opts.write:
-            print(f"built {result.pages} pages in {result.languages} languages, {result.quotes} quotes verified, "
+            print(f"built {count(result.pages, 'page')} in {count(result.languages, 'language')}, "
+                  f"{count(result.quotes, 'quote')} verified, "
                   f"{summary(result)}, {ms} ms → {display_path(out)}/")
         else:
-            print(f"checked {result.claims} claims, {result.quotes} quotes verified, no problems, {ms} ms")
+            print(f"checked {count(result.claims, 'claim')}, {count(result.quotes, 'quote')} verified, no problems, "
+                  f"{ms} ms")
     return 0

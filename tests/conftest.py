@@ -10,15 +10,7 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
-FIXTURES = Path(__file__).resolve().parent / "fixtures"
-
-
-def run_build(cwd: Path, *args: str, env: dict | None = None) -> subprocess.CompletedProcess:
-    """Run `python build.py` as an editor would, from the site's folder."""
-    full_env = dict(os.environ, CI="true", **(env or {}))
-    return subprocess.run([sys.executable, str(ROOT / "build.py"), *args], cwd=cwd, env=full_env,
-                          capture_output=True, text=True, timeout=300)
+from helpers import CHROMIUM, CHROMIUM_FLAGS, FIXTURES, ROOT, run_build
 
 
 @pytest.fixture
@@ -36,11 +28,6 @@ def edition(tmp_path_factory) -> Path:
     result = run_build(ROOT, "--out", str(out), env={"SOURCE_DATE_EPOCH": "1795392000"})
     assert result.returncode == 0, result.stderr
     return out
-
-
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                  "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"]
 
 
 @pytest.fixture(scope="session")

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import run_build
+from helpers import run_build
 from factsite.output.links import check_links
 from factsite.output.staging import Staging, recover
 
@@ -171,7 +171,7 @@ def _reference_relative(current: str, target: str) -> str:
 def test_relative_links_agree_with_posixpath():
     from hypothesis import given, strategies as st
 
-    from factsite.render.templates import relative
+    from factsite.model.urls import relative
     segment = st.sampled_from(["en", "zh-hant", "claims", "a", "b", "timeline"])
     page = st.lists(segment, max_size=4).map(lambda parts: "".join(p + "/" for p in parts))
     target = st.tuples(page, st.sampled_from(["", "feed.xml", "index.html"]), st.sampled_from(["", "#x"])).map(

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import yaml
 
-from conftest import ROOT
+from helpers import ROOT
 
 DOC = yaml.safe_load((ROOT / "claims.yaml").read_text(encoding="utf-8"))
 PRIMARY_HINTS = ("bis.gov", "sec.gov", "arxiv.org", "github.com/deepseek-ai", "federalregister", "govinfo.gov",

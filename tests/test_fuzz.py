@@ -18,9 +18,10 @@ import pytest
 import yaml
 from hypothesis import HealthCheck, given, settings, strategies as st
 
-from conftest import FIXTURES
+from helpers import FIXTURES
 from factsite import pipeline
-from factsite.load import schema
+from factsite.load import kinds, texts
+from factsite.load.shape import ROOT
 from factsite.pipeline import Options, Result, Stages
 from factsite.problems import BuildError
 
@@ -112,18 +113,18 @@ IDS = ["accurate", "misleading", "unverifiable", "export-controls", "us-governme
        "corrections", "wwp", "h20-curbs-report", "navy-email", "claims", "e-2022-10"]
 PASSAGES = [SEED[i:i + n] for i, n in ((120, 30), (400, 12), (700, 40), (0, 8))] + [SEED, "彭博社", "DeepSeek"]
 GOOD = {
-    schema.Slug: st.sampled_from(IDS),
-    schema.Url: st.sampled_from(["https://example.org/", "http://example.org/a?b=c", "mailto:a@example.org"]),
-    schema.Date: st.sampled_from(["2025-01-31", "2026-11-23", "2025-04", "2025", "2024-02-29"]),
-    schema.Sha: st.sampled_from(["8d9b63ddcf4f11a5332ee2bdff94a0a00731b69d7a5cfb6772406d1eaa9a729f", "0" * 64]),
-    schema.Bool: st.sampled_from(["true", "false"]),
-    schema.Int: st.sampled_from(["1", "2", "3"]),
+    kinds.Slug: st.sampled_from(IDS),
+    kinds.Url: st.sampled_from(["https://example.org/", "http://example.org/a?b=c", "mailto:a@example.org"]),
+    kinds.Date: st.sampled_from(["2025-01-31", "2026-11-23", "2025-04", "2025", "2024-02-29"]),
+    kinds.Sha: st.sampled_from(["8d9b63ddcf4f11a5332ee2bdff94a0a00731b69d7a5cfb6772406d1eaa9a729f", "0" * 64]),
+    kinds.Bool: st.sampled_from(["true", "false"]),
+    kinds.Int: st.sampled_from(["1", "2", "3"]),
 }
 
 
 def shape(kind, name: str = "") -> st.SearchStrategy:
     """Values for one schema kind: usually well-formed, sometimes anything at all."""
-    if isinstance(kind, schema.Record):
+    if isinstance(kind, kinds.Record):
         fields = {key: st.one_of(shape(spec.kind, key), st.just(None)) if not spec.required else shape(spec.kind, key)
                   for key, spec in kind.fields.items()}
 
@@ -134,12 +135,12 @@ def shape(kind, name: str = "") -> st.SearchStrategy:
         return st.builds(build, st.fixed_dictionaries(fields),
                          st.sets(st.sampled_from(sorted(kind.fields)), max_size=1),
                          st.dictionaries(st.sampled_from(["featurd", "idd", "zh-Hant"]), WORDS, max_size=1))
-    if isinstance(kind, schema.ListOf):
+    if isinstance(kind, kinds.ListOf):
         return st.lists(shape(kind.item, name), min_size=1, max_size=3)
-    if isinstance(kind, schema.Text):
+    if isinstance(kind, texts.Text):
         return st.one_of(WORDS.filter(str.strip), st.fixed_dictionaries({"zh-Hant": WORDS, "en": WORDS}),
                          st.fixed_dictionaries({"zh-Hant": WORDS, "en": WORDS, "zh-Hans": WORDS}))
-    if isinstance(kind, schema.Choice):
+    if isinstance(kind, kinds.Choice):
         good = st.sampled_from(kind.choices)
     elif name == "file":
         good = st.sampled_from(["wwp-excerpt.txt", "missing.txt", "../claims.yaml", "."])
@@ -153,7 +154,7 @@ def shape(kind, name: str = "") -> st.SearchStrategy:
 
 
 @settings(max_examples=150, deadline=2000, suppress_health_check=list(HealthCheck))
-@given(shape(schema.ROOT))
+@given(shape(ROOT))
 def test_structures_of_the_schemas_shapes(root, doc):
     check(root, dump(doc))
 

@@ -7,7 +7,7 @@ import shutil
 from pathlib import Path
 
 from factsite.resources import packaged
-from conftest import run_build
+from helpers import run_build
 from test_build import digest
 
 EPOCH = {"SOURCE_DATE_EPOCH": "1767225600"}

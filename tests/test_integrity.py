@@ -22,7 +22,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, run_build
+from helpers import ROOT, run_build
 from factsite.output import staging as output
 from factsite.output.staging import Staging, recover
 

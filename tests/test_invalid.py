@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import run_build
+from helpers import run_build
 
 CASES = sorted((Path(__file__).parent / "invalid").glob("*.txt"))
 

@@ -15,7 +15,7 @@ import feedparser
 import jsonschema
 import pytest
 
-from conftest import ROOT, run_build
+from helpers import ROOT, run_build
 from factsite.quotes.fragments import text_fragment
 from factsite.render.jsonld import dumps
 from factsite.quotes.matcher import normalize
@@ -159,7 +159,7 @@ def test_claims_json_follows_its_schema_and_every_selector_gives_back_its_quote(
 
 
 def test_claims_csv_has_a_row_per_claim(edition: Path):
-    rows = list(csv.DictReader(io.StringIO((edition / "data/claims.csv").read_text(encoding="utf-8"))))
+    rows = list(csv.DictReader(io.StringIO((edition / "data/claims.csv").read_text(encoding="utf-8-sig"))))
     data = json.loads((edition / "data/claims.json").read_text(encoding="utf-8"))
     assert [r["id"] for r in rows] == [c["id"] for c in data["claims"]]
     assert all(r["verdict"] and r["claim_en"] for r in rows)
@@ -168,7 +168,7 @@ def test_claims_csv_has_a_row_per_claim(edition: Path):
 def test_timelinejs_json_has_every_event(edition: Path):
     data = json.loads((edition / "data/claims.json").read_text(encoding="utf-8"))
     for slug in LANGS:
-        tl = json.loads((edition / slug / "timeline/timeline.json").read_text(encoding="utf-8"))
+        tl = json.loads((edition / f"data/timeline.{slug}.json").read_text(encoding="utf-8"))
         assert len(tl["events"]) == len(data["events"])
         for event in tl["events"]:
             assert event["start_date"]["year"] >= 2022 and event["text"]["headline"] and event["group"]

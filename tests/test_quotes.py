@@ -8,7 +8,7 @@ from pathlib import Path
 from hypothesis import assume, given, settings, strategies as st
 
 from factsite.quotes.matcher import SourceIndex, display, normalize
-from factsite.text.chinese import Scripts
+from factsite.text.chinese import Converter as Scripts
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 TEXTS = [p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))]

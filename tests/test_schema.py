@@ -4,24 +4,35 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from conftest import run_build
+from helpers import run_build
 from factsite.model.dates import PartialDate, parse_date
 from factsite.problems import Problems
-from factsite.load.schema import Text, Walk
-from factsite.text.chinese import Scripts
+from factsite.load.kinds import Walk
+from factsite.load.texts import Text
 from factsite.load.yamlfile import compose
+from factsite.text.chinese import Converter
 
 
-def check_text(source: str):
+def check_text(source: str, kind: Text = Text(neutral=True)):
     problems = Problems()
     node = compose("t.yaml", source, problems)
-    value = Text().check(node.value[0][1], "claimant", Walk("t.yaml", problems))
+    value = kind.check(node.value[0][1], "claimant", Walk("t.yaml", problems))
     return value, [p.format() for p in problems.items]
 
 
 def test_yaml_11_words_stay_words():
     assert check_text("claimant: no\n") == ({"*": "no"}, [])
     assert check_text("claimant: 2025-01-31\n") == ({"*": "2025-01-31"}, [])
+
+
+def test_editorial_text_is_written_per_language_and_only_names_may_be_plain():
+    assert check_text("summary: 美國確實…\n", Text()) == (None, [
+        "t.yaml:1:10: error: claimant must be written per language, not as one plain string\n"
+        "  hint: write it as {zh-Hant: …, en: …}"])
+    assert check_text("summary: {zh-Hant: 是, en: Yes}\n", Text()) == ({"zh-Hant": "是", "en": "Yes"}, [])
+    value, problems = check_text("summary: {zh-Hant: 是}\n", Text())
+    assert value is None and problems == ["t.yaml:1:10: error: field 'claimant' has no en text\n"
+                                          "  hint: add `en: …` (English is written by the editors)"]
 
 
 def test_plain_null_is_an_empty_value_but_quoted_null_is_text():
@@ -38,7 +49,7 @@ def test_event_dates_keep_their_precision():
 
 
 def test_glossary_fixes_editorial_text_but_never_quotes():
-    scripts = Scripts("t2s", (("晶片", "芯片"),))
+    scripts = Converter("t2s", (("晶片", "芯片"),))
     assert scripts.editorial("美國晶片出口管制") == "美国芯片出口管制"
     assert scripts.script("美製晶元") == "美制晶元"  # a quote keeps the source's own word
 
@@ -59,15 +70,15 @@ def test_source_that_is_not_utf8_or_is_a_link_out_of_seeds(mini: Path, tmp_path:
     text = (mini / "claims.yaml").read_text(encoding="utf-8")
     extra = text.replace("  - id: wwp\n    file: wwp-excerpt.txt", "  - id: wwp\n    file: wwp-excerpt.txt", 1)
     extra = extra.replace("\nclaims:\n", "\n  - id: linked\n    file: link.txt\n    sha256: " + "0" * 64 +
-                          "\n    title: t\n    publisher: p\n    date: 2025-01-01\n\nclaims:\n", 1)
+                          "\n    title: {en: t}\n    publisher: p\n    date: 2025-01-01\n\nclaims:\n", 1)
     (mini / "claims.yaml").write_text(extra, encoding="utf-8")
     result = run_build(mini)
     assert result.returncode == 1
-    assert "claims.yaml:45:11: error: source file 'wwp-excerpt.txt' is not UTF-8 text (invalid byte at offset 0)" \
+    assert "claims.yaml:55:11: error: source file 'wwp-excerpt.txt' is not UTF-8 text (invalid byte at offset 0)" \
         in result.stderr
     assert "error: source file 'link.txt' is outside seeds/" in result.stderr
 
 
 def test_error_docs_are_generated_from_the_message_table():
     from factsite.problems.errordocs import DOC, render
-    assert DOC.read_text(encoding="utf-8") == render(), "run: python -m factsite.errordocs"
+    assert DOC.read_text(encoding="utf-8") == render(), "run: python -m factsite.problems.errordocs"

@@ -10,7 +10,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from factsite.problems import Problems
-from factsite.load.schema import HIDDEN, Rec, describe, did_you_mean
+from factsite.load.document import Rec
+from factsite.load.kinds import HIDDEN
+from factsite.problems.hints import describe, did_you_mean
 
 MAX_MB = 8  # per archived file; articles are tens of kilobytes
 MAX_BYTES = MAX_MB * 2**20

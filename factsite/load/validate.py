@@ -4,37 +4,16 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import Iterator
 
-from factsite.problems import Problems
-from factsite.load.schema import Rec, Seq, did_you_mean
-from factsite.text.chinese import CONFIGS
+from factsite.load.document import Rec, Seq, iter_quotes, records
 from factsite.load.sources import Archived, read_source
+from factsite.model.urls import SECTIONS
+from factsite.problems import Problems
+from factsite.problems.hints import did_you_mean
 
 REQUIRED_PAGES = ("about", "methodology", "corrections")
-# Pages live at /LANG/ID/, beside the site's own sections; a page with one of these ids would replace a section.
-SECTIONS = ("claims", "search", "sources", "timeline", "topics")
 # Timeline events are anchored as e-DATE[-N] and their quotes as e-DATE[-N]-I; a claim's quotes are ID-I.
 _EVENT_LIKE = re.compile(r"e-\d{4}(?:-\d{2}){0,2}(?:-\d+)?")
-
-
-def records(doc: Rec, key: str) -> list[Rec]:
-    """The checked records of a top-level list (site lists live under site)."""
-    holder = doc.get("site", Rec(doc.mark)) if key in ("verdicts", "topics") else doc
-    return [r for r in holder.get(key, Seq(doc.mark)) if isinstance(r, Rec)]
-
-
-def iter_quotes(doc: Rec) -> Iterator[tuple[Rec, str]]:
-    """Every quote record in the document, with a short name of what holds it."""
-    for claim in records(doc, "claims"):
-        for quote in claim.get("quotes", ()):
-            yield quote, f"claim {claim.get('id', '?')!r}"
-        for link in claim.get("evidence", ()):
-            if "quote" in link:
-                yield link["quote"], f"evidence of claim {claim.get('id', '?')!r}"
-    for event in records(doc, "events"):
-        for quote in event.get("quotes", ()):
-            yield quote, f"event of {event.get('date', '?')}"
 
 
 def unique_ids(doc: Rec, key: str, kind: str, problems: Problems) -> set[str]:
@@ -77,9 +56,6 @@ def check_references(doc: Rec, problems: Problems) -> None:
         if "id" in rec and _EVENT_LIKE.fullmatch(rec["id"]):
             problems.add(rec.at("id"), "reserved-id", kind="claim", value=rec["id"],
                          why="ids of the form e-DATE name timeline events and their quotes")
-    site = doc.get("site", {})
-    if isinstance(site, Rec) and "opencc" in site and site["opencc"] not in CONFIGS:
-        problems.add(site.at("opencc"), "opencc-config", value=site["opencc"], choices=", ".join(CONFIGS))
     for claim in records(doc, "claims"):
         check_ref(claim, "topic", ids["topic"], "topic", problems)
         check_ref(claim, "verdict", ids["verdict"], "verdict", problems)
@@ -111,33 +87,3 @@ def read_sources(doc: Rec, seeds: Path, problems: Problems) -> dict[str, Archive
             problems.add(rec.at("sha256"), "source-changed", value=f"seeds/{rec['file']}",
                          actual=archived.sha256, expected=expected, details=at_risk)
     return archives
-
-
-MARKDOWN_FIELDS = ("summary", "reasoning", "text", "body", "note")
-
-
-def _walk_recs(value):
-    if isinstance(value, Rec):
-        yield value
-        for child in value.values():
-            yield from _walk_recs(child)
-    elif isinstance(value, list):
-        for child in value:
-            yield from _walk_recs(child)
-
-
-def check_markdown(doc: Rec, problems: Problems) -> None:
-    """Markdown may only link to http(s), mailto or in-page targets."""
-    from factsite.text.markdown import images, unsafe_links  # markdown-it is only needed once the YAML parsed
-
-    for rec in _walk_recs(doc):
-        for key in MARKDOWN_FIELDS:
-            value = rec.get(key)
-            if not isinstance(value, dict):
-                continue
-            for lang, text in sorted(value.items()):
-                name = key if lang == "*" else f"{key}.{lang}"
-                for url in unsafe_links(text):
-                    problems.add(rec.at(key), "unsafe-markdown-link", field=name, value=url)
-                for url in images(text):
-                    problems.add(rec.at(key), "markdown-image", field=name, value=url)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import calendar
 import re
 from dataclasses import dataclass
+from typing import Any, Mapping
 
 _FORM = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 
@@ -57,3 +58,10 @@ def parse_date(text: str, *, precise: bool) -> PartialDate:
         if not 1 <= day <= last:
             raise ImpossibleDateError(f"{calendar.month_name[month]} {year} has {last} days")
     return PartialDate(year, month, day)
+
+
+def format_date(date: PartialDate, catalog: Mapping[str, Any]) -> str:
+    """A date as readers of a language write it, at its own precision, from that language's catalogue."""
+    pattern = catalog["date_day"] if date.day else catalog["date_month"] if date.month else catalog["date_year"]
+    month_name = catalog["months"][date.month - 1] if date.month else ""
+    return str(pattern).format(year=date.year, month=date.month, day=date.day, month_name=month_name)

@@ -4,36 +4,34 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import Any, Mapping
 
+from factsite.model import urls
 from factsite.model.dates import PartialDate
-
-
-@dataclass(frozen=True)
-class Lang:
-    """A language the site is published in."""
-
-    code: str  # BCP 47, used in <html lang> and hreflang
-    slug: str  # the URL folder
-    native: str  # its own name, for the language switcher
-
-
-LANGUAGES = (
-    Lang("zh-Hant", "zh-hant", "繁體中文"),
-    Lang("zh-Hans", "zh-hans", "简体中文"),
-    Lang("en", "en", "English"),
-)
+from factsite.model.languages import Lang, Languages
 
 
 @dataclass(frozen=True)
 class L10n:
-    """One text in each language."""
+    """One text per page language, and the language each version is actually written in.
 
-    hant: str
-    hans: str
-    en: str
+    A version may be written in another language than its page's (a document title that exists only in
+    English, shown on a Chinese page) or in none ('' for a name that is the same everywhere); pages mark
+    such text with its own language.
+    """
+
+    texts: tuple[tuple[str, str, str], ...]  # (page language, text, language the text is written in)
+
+    @cached_property
+    def _by(self) -> dict[str, tuple[str, str]]:
+        return {code: (text, written) for code, text, written in self.texts}
 
     def __getitem__(self, code: str) -> str:
-        return {"zh-Hant": self.hant, "zh-Hans": self.hans, "en": self.en}[code]
+        return self._by[code][0]
+
+    def lang_of(self, code: str) -> str:
+        """The language the text shown on `code` pages is written in ('' when neutral)."""
+        return self._by[code][1]
 
 
 @dataclass(frozen=True)
@@ -53,30 +51,31 @@ class Topic:
     description: L10n
 
     def url(self, lang: Lang) -> str:
-        return f"{lang.slug}/topics/{self.id}/"
+        return urls.topic(self.id, lang)
 
 
 @dataclass(frozen=True)
 class Quote:
     """A verbatim passage of an archived source, anchored at exact offsets."""
 
-    id: str  # unique across the site; the passage's #anchor is q-<id>
+    id: str  # unique across the site; the passage's anchor is urls.quote_anchor(id)
     source_id: str
-    text: L10n  # the source's words; zh-Hans carries the script conversion
-    translation: str  # the editors' English, or ""
-    start: int  # TextPositionSelector, end exclusive
+    text: L10n  # the source's words; derived languages carry the script conversion
+    typed: str  # what the editor typed in claims.yaml
+    translation: L10n | None  # the editors' translations, in the languages they write
+    start: int  # TextPositionSelector over the archived file, in code points, end exclusive
     end: int
-    exact: str  # TextQuoteSelector
+    exact: str  # TextQuoteSelector: the archive's own characters
     prefix: str
     suffix: str
     line: int  # where it starts in the archived file
 
     @property
     def anchor(self) -> str:
-        return f"q-{self.id}"
+        return urls.quote_anchor(self.id)
 
     def url(self, lang: Lang) -> str:
-        return f"{lang.slug}/sources/{self.source_id}/#{self.anchor}"
+        return urls.quote(self.source_id, self.id, lang)
 
 
 @dataclass(frozen=True)
@@ -96,7 +95,11 @@ class Source:
     fingerprint: str = field(default="", compare=False, repr=False)  # changes whenever its input does
 
     def url(self, lang: Lang) -> str:
-        return f"{lang.slug}/sources/{self.id}/"
+        return urls.source(self.id, lang)
+
+    @property
+    def text_url(self) -> str:
+        return urls.source_text(self.id)
 
 
 @dataclass(frozen=True)
@@ -143,7 +146,7 @@ class Claim:
         return max([self.published] + [u.date for u in self.updates])
 
     def url(self, lang: Lang) -> str:
-        return f"{lang.slug}/claims/{self.id}/"
+        return urls.claim(self.id, lang)
 
 
 @dataclass(frozen=True)
@@ -160,7 +163,7 @@ class Event:
     fingerprint: str = field(default="", compare=False, repr=False)
 
     def url(self, lang: Lang) -> str:
-        return f"{lang.slug}/timeline/#{self.id}"
+        return urls.event(self.id, lang)
 
 
 @dataclass(frozen=True)
@@ -170,15 +173,19 @@ class Page:
     body: L10n  # Markdown
 
     def url(self, lang: Lang) -> str:
-        return f"{lang.slug}/{self.id}/"
+        return urls.page(self.id, lang)
 
 
 @dataclass(frozen=True)
 class Site:
     """Everything the renderer needs, checked and cross-referenced."""
 
+    languages: Languages
+    catalogs: Mapping[str, Mapping[str, Any]]  # interface strings per language code
     title: L10n
     description: L10n
+    timeline_intro: L10n | None
+    search_examples: L10n | None
     base_url: str
     published: PartialDate
     organization: L10n
@@ -193,22 +200,34 @@ class Site:
     build_date: PartialDate
 
     @cached_property
-    def _index(self) -> dict[tuple[str, str], object]:
-        groups = {"verdict": self.verdicts, "topic": self.topics, "source": self.sources,
-                  "claim": self.claims, "page": self.pages}
+    def _index(self) -> dict[tuple[str, str], Any]:
+        groups: dict[str, tuple[Any, ...]] = {"verdict": self.verdicts, "topic": self.topics, "source": self.sources,
+                                              "claim": self.claims, "page": self.pages}
         return {(kind, item.id): item for kind, items in groups.items() for item in items}
 
     def verdict(self, verdict_id: str) -> Verdict:
-        return self._index["verdict", verdict_id]
+        return self._index["verdict", verdict_id]  # type: ignore[no-any-return]
 
     def topic(self, topic_id: str) -> Topic:
-        return self._index["topic", topic_id]
+        return self._index["topic", topic_id]  # type: ignore[no-any-return]
 
     def source(self, source_id: str) -> Source:
-        return self._index["source", source_id]
+        return self._index["source", source_id]  # type: ignore[no-any-return]
 
     def claim(self, claim_id: str) -> Claim:
-        return self._index["claim", claim_id]
+        return self._index["claim", claim_id]  # type: ignore[no-any-return]
 
     def page(self, page_id: str) -> Page:
-        return self._index["page", page_id]
+        return self._index["page", page_id]  # type: ignore[no-any-return]
+
+    def strings(self, lang: Lang) -> Mapping[str, Any]:
+        """The interface's words in one language."""
+        return self.catalogs[lang.code]
+
+    def absolute(self, url: str) -> str:
+        return urls.absolute(self.base_url, url)
+
+    def quotes(self) -> list[Quote]:
+        """Every quote on the site: claims' quotes, quotes in their evidence, and events' quotes."""
+        found = [q for c in self.claims for q in c.quotes + tuple(e.quote for e in c.evidence if e.quote)]
+        return found + [q for e in self.events for q in e.quotes]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from factsite.problems.messages import MESSAGES
 
@@ -68,3 +69,11 @@ class BuildError(Exception):
     def __init__(self, problems: Problems):
         super().__init__(f"{len(problems)} problem(s)")
         self.problems = problems
+
+
+def display_path(path: Path) -> str:
+    """How a file is named in messages: relative to the working folder when inside it."""
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)

@@ -76,7 +76,7 @@ MESSAGES: dict[str, Message] = {
         "A count or position that is not a positive whole number."),
     "bad-date": Message(
         "{field}: {value!r} is not a date in the form {form}",
-        "write the date as {form}, e.g. 2025-01-31",
+        "write the date as {form}, e.g. {example}",
         "Dates are written YYYY-MM-DD (timeline events may also use YYYY-MM or YYYY)."),
     "impossible-date": Message(
         "{field}: {value!r} is not a real calendar date",
@@ -84,7 +84,7 @@ MESSAGES: dict[str, Message] = {
         "The date has the right form but does not exist, like 2025-02-30."),
     "bad-url": Message(
         "{field}: {value!r} is not an http(s) URL",
-        "links must start with https:// (or http://){extra}",
+        "links must start with https:// (or http://){extra}{suggestion}",
         "Links must be web addresses; javascript:, data: and file: links are refused."),
     "bad-id": Message(
         "id {value!r} is not a URL slug",
@@ -104,12 +104,48 @@ MESSAGES: dict[str, Message] = {
         "A reference to a claim, source, topic, verdict or page that does not exist."),
     "missing-lang": Message(
         "field {field!r} has no {lang} text",
-        "add `{lang}: …` (zh-Hant is canonical, en is written by an editor)",
-        "Editorial text needs zh-Hant and en; zh-Hans is derived with OpenCC."),
+        "add `{lang}: …` ({why})",
+        "Editorial text is written in every language the site's editors write (site.languages: the source "
+        "language and the written ones); a derived language is converted from its source and may be overridden."),
     "unknown-lang": Message(
         "{field}: unknown language {lang!r}",
-        "use zh-Hant, zh-Hans or en; inside braces a comma starts a new key, so quote text that has one",
-        "Text mappings take the keys zh-Hant, zh-Hans and en only."),
+        "use {allowed}; inside braces a comma starts a new key, so quote text that has one",
+        "Text mappings take the codes of the site's languages as keys (a quote's translation: the languages "
+        "the editors translate into)."),
+    "plain-text": Message(
+        "{field} must be written per language, not as one plain string",
+        "write it as {example}",
+        "A plain string would be published unchanged in every language, so a Chinese summary would appear on the "
+        "English pages. Only names may be one plain string."),
+    "language-config": Message(
+        "language {value!r} {why}",
+        "see site.languages in docs/editing.md",
+        "Each language has a code, a URL slug, its own name, a role (source, derived or written) and a locale; "
+        "a derived language names the language it is converted `from` and its `opencc` configuration."),
+    "language-source": Message(
+        "site.languages needs exactly one language with `role: source`, not {count}",
+        "mark the language the archived sources are written in as `role: source`",
+        "Quotes are verified in the script of the archived sources; exactly one language is that script."),
+    "glossary-entry": Message(
+        "a glossary entry needs exactly the keys {keys}",
+        "write it as {{from-language: word, derived-language: word}}",
+        "Glossary entries map a word of the source language to the derived language's preferred word."),
+    "no-catalog": Message(
+        "no interface catalogue for language {lang!r}",
+        "add {path} beside claims.yaml, translated from one of factsite's own (factsite/locales/*.yaml)",
+        "The words of the pages themselves (menus, headings, labels) come from a catalogue per language."),
+    "catalog-missing": Message(
+        "{path} is missing {count} key(s): {keys}",
+        "copy them from another catalogue in factsite/locales/ and translate them",
+        "Every catalogue has every key, so no page shows a missing label."),
+    "catalog-key": Message(
+        "{path}: unknown key {key!r}",
+        "remove it, or check its spelling against factsite/locales/",
+        "A key no template uses, usually a typo."),
+    "catalog-placeholder": Message(
+        "{path}: {key!r} uses {names}, which the pages do not fill in",
+        "use only the placeholders the packaged catalogues use for this key",
+        "Placeholders such as {n} are filled in by the pages; an unknown one could not be."),
     "required-page": Message(
         "the {value!r} page is missing",
         "add a page with `id: {value}` under pages:",
@@ -173,17 +209,13 @@ MESSAGES: dict[str, Message] = {
         "occurrence {n} asked for, but the quote occurs {count} time(s) in source {source!r}",
         "use a number from 1 to {count}, or remove `occurrence`",
         "`occurrence` picks one of several matches; it must be within range."),
-    "opencc-config": Message(
-        "unknown OpenCC config {value!r}",
-        "use one of: {choices}",
-        "site.opencc names the OpenCC conversion used to derive zh-Hans."),
     "self-related": Message(
         "claim {value!r} lists itself as related",
         "remove it from `related`",
         "A claim cannot be related to itself."),
     "unsafe-markdown-link": Message(
         "{field}: link to {value!r} is not allowed",
-        "links in Markdown must be http(s) or mailto",
+        "links in Markdown must be http(s), mailto, or an in-page #anchor{suggestion}",
         "javascript:, data: and similar links are refused so that no page can run injected code."),
     "output-locked": Message(
         "another build (process {pid}) is writing {out}; waited {seconds} s",
@@ -200,6 +232,10 @@ MESSAGES: dict[str, Message] = {
         "the search index could not be built: {reason}",
         "reinstall the dependencies (pip install -e .) so that Pagefind is present",
         "Pagefind builds the search index over the finished pages; the site is not published without it."),
+    "output-clash": Message(
+        "two outputs for {path}: {first} and {second}",
+        "this is a bug in factsite or a theme; please report it",
+        "Two pages or files would be written to the same path, and one would silently replace the other."),
     "broken-link": Message(
         "internal link {value!r} does not resolve",
         "this is a bug in a template or in factsite; please report it",

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from xml.sax.saxutils import escape, quoteattr
 
+from factsite.model import urls
+from factsite.model.languages import Lang
+from factsite.model.records import Site
 from factsite.text import markdown
-from factsite.render.jsonld import absolute
-from factsite.model.records import Lang, Site
 from factsite.text.plaintext import plain
-from factsite.render.strings import strings
 
 
 def _stamp(date) -> str:
@@ -17,10 +17,10 @@ def _stamp(date) -> str:
 
 def entries(site: Site, lang: Lang) -> list[dict]:
     """Feed entries, newest first, each with an id that never changes."""
-    t = strings(lang.code)
+    t = site.strings(lang)
     out = []
     for claim in site.claims:
-        url = absolute(site, claim.url(lang))
+        url = site.absolute(claim.url(lang))
         label = site.verdict(claim.verdict_id).label[lang.code]
         out.append({"id": url, "url": url, "updated": claim.published, "title": f"{label}: {claim.claim[lang.code]}",
                     "html": markdown.render(claim.summary[lang.code])})
@@ -34,7 +34,7 @@ def entries(site: Site, lang: Lang) -> list[dict]:
 def atom(site: Site, lang: Lang) -> str:
     """The Atom document for one language."""
     items = entries(site, lang)
-    feed_url = absolute(site, f"{lang.slug}/feed.xml")
+    feed_url = site.absolute(urls.feed(lang))
     updated = items[0]["updated"] if items else site.build_date
     lines = ['<?xml version="1.0" encoding="utf-8"?>',
              f'<feed xmlns="http://www.w3.org/2005/Atom" xml:lang={quoteattr(lang.code)}>',
@@ -42,7 +42,7 @@ def atom(site: Site, lang: Lang) -> str:
              f"<title>{escape(site.title[lang.code])}</title>",
              f"<subtitle>{escape(plain(site.description[lang.code]))}</subtitle>",
              f'<link rel="self" href={quoteattr(feed_url)}/>',
-             f'<link rel="alternate" type="text/html" href={quoteattr(absolute(site, lang.slug + "/"))}/>',
+             f'<link rel="alternate" type="text/html" href={quoteattr(site.absolute(urls.home(lang)))}/>',
              f"<updated>{_stamp(updated)}</updated>",
              f"<author><name>{escape(site.organization[lang.code])}</name>"
              f"<uri>{escape(site.organization_url)}</uri></author>"]

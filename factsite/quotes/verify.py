@@ -6,10 +6,9 @@ from dataclasses import dataclass
 
 from factsite.problems import Mark, Problems
 from factsite.quotes.matcher import SourceIndex, Span, display, normalize
-from factsite.load.schema import Rec
-from factsite.text.chinese import Scripts
+from factsite.load.document import Rec, iter_quotes
+from factsite.text.chinese import Converter
 from factsite.load.sources import Archived
-from factsite.load.validate import iter_quotes
 
 MAX_LINES = 20  # line numbers listed for an ambiguous quote
 
@@ -32,7 +31,7 @@ def index_sources(archives: dict[str, Archived]) -> dict[str, SourceIndex]:
     return {sid: SourceIndex(a.text) for sid, a in sorted(archives.items())}
 
 
-def verify_quotes(doc: Rec, indexes: dict[str, SourceIndex], scripts: Scripts,
+def verify_quotes(doc: Rec, indexes: dict[str, SourceIndex], converters: list[Converter],
                   problems: Problems) -> dict[Mark, Anchor]:
     """Anchor each quote, keyed by where it was written, or report why it cannot be."""
     anchors: dict[Mark, Anchor] = {}
@@ -40,7 +39,7 @@ def verify_quotes(doc: Rec, indexes: dict[str, SourceIndex], scripts: Scripts,
         index = indexes.get(quote.get("source"))
         if index is None or "text" not in quote:
             continue  # the missing source or text is reported elsewhere
-        span = locate(quote, index, scripts, problems)
+        span = locate(quote, index, converters, problems)
         if span is not None:
             prefix, suffix = index.context(span)
             exact = index.text[span.start:span.end]
@@ -49,7 +48,7 @@ def verify_quotes(doc: Rec, indexes: dict[str, SourceIndex], scripts: Scripts,
     return anchors
 
 
-def locate(quote: Rec, index: SourceIndex, scripts: Scripts, problems: Problems) -> Span | None:
+def locate(quote: Rec, index: SourceIndex, converters: list[Converter], problems: Problems) -> Span | None:
     """The one span a quote names, or None after reporting the problem."""
     source, mark = quote["source"], quote.at("text")
     if not normalize(quote["text"]):
@@ -57,7 +56,7 @@ def locate(quote: Rec, index: SourceIndex, scripts: Scripts, problems: Problems)
         return None
     matches = index.find_all(quote["text"])
     if not matches:
-        converted = index.find_converted(quote["text"], scripts.script)
+        converted = next((found for c in converters if (found := index.find_converted(quote["text"], c.script))), [])
         if converted:
             original = display(index.text[converted[0].start:converted[0].end])
             problems.add(mark, "quote-script", source=source, original=original)

@@ -4,12 +4,9 @@ from __future__ import annotations
 
 import json
 
-from factsite.model.records import Claim, Lang, Site
+from factsite.model.languages import Lang
+from factsite.model.records import Claim, Site
 from factsite.text.plaintext import plain
-
-
-def absolute(site: Site, url: str) -> str:
-    return site.base_url.rstrip("/") + "/" + url
 
 
 def claim_review(site: Site, claim: Claim, lang: Lang) -> dict:
@@ -25,7 +22,7 @@ def claim_review(site: Site, claim: Claim, lang: Lang) -> dict:
     return {
         "@context": "https://schema.org",
         "@type": "ClaimReview",
-        "url": absolute(site, claim.url(lang)),
+        "url": site.absolute(claim.url(lang)),
         "inLanguage": lang.code,
         "claimReviewed": claim.claim[lang.code],
         "datePublished": claim.published.iso,
@@ -44,7 +41,7 @@ def claim_review(site: Site, claim: Claim, lang: Lang) -> dict:
 
 def appearance(site: Site, source_id: str, lang: Lang) -> dict:
     source = site.source(source_id)
-    return {"@type": "CreativeWork", "url": source.original_url or absolute(site, source.url(lang)),
+    return {"@type": "CreativeWork", "url": source.original_url or site.absolute(source.url(lang)),
             "headline": source.title[lang.code], "datePublished": source.date.iso,
             "publisher": {"@type": "Organization", "name": source.publisher[lang.code]}}
 

@@ -3,39 +3,33 @@
 from __future__ import annotations
 
 import hashlib
+from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import urlsplit
+from typing import Any
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, meta, pass_context
-from markupsafe import Markup
+from jinja2.runtime import Context
+from markupsafe import Markup, escape
 
-from factsite.render import jsonld
-
-from factsite.text import markdown
+from factsite.model import urls
+from factsite.model.dates import PartialDate, format_date
+from factsite.model.languages import Lang
+from factsite.model.records import Claim, L10n, Quote, Site
 from factsite.quotes.fragments import text_fragment
-from factsite.text.plaintext import plain
 from factsite.quotes.matcher import normalize
+from factsite.render import jsonld
 from factsite.render.views import Route
-from factsite.model.records import LANGUAGES, L10n, Lang, Site
-from factsite.render.strings import format_date, strings
+from factsite.text import markdown
+from factsite.text.langparts import is_cjk, mark_runs
+from factsite.text.plaintext import plain
 
 
-def relative(current: str, target: str) -> str:
-    """A link from the page at `current` to `target`, both clean site-relative URLs ('a/b/' or 'a/f.xml')."""
-    path, _, frag = target.partition("#")
-    suffix = "#" + frag if frag else ""
-    if not path:
-        return suffix or "./"
-    # Pages link tens of thousands of times per build; plain segment arithmetic beats posixpath.relpath.
-    here = current.split("/")[:-1]
-    there = path.split("/")
-    common = 0
-    for a, b in zip(here, there[:-1]):
-        if a != b:
-            break
-        common += 1
-    rel = "../" * (len(here) - common) + "/".join(there[common:])
-    return (rel or "./") + suffix
+@dataclass(frozen=True)
+class Job:
+    """One page to render: a route in one language, or a neutral route (lang None)."""
+
+    route: Route
+    lang: Lang | None
 
 
 def compact(html: str) -> str:
@@ -43,63 +37,83 @@ def compact(html: str) -> str:
     return "\n".join(stripped for line in html.splitlines() if (stripped := line.strip())) + "\n"
 
 
-def _lang(ctx) -> str:
-    return ctx["lang"].code
+def _lang(ctx: Context) -> Lang:
+    return ctx["lang"]  # type: ignore[no-any-return]
+
+
+def _marked(ctx: Context, html: str, written: str, element: str) -> Markup:
+    """HTML of a text shown on this page, in an element naming its language when it is not the page's."""
+    page = _lang(ctx).code
+    latin = ctx["latin"]
+    if written and written != page:
+        return Markup(f'<{element} lang="{written}">{mark_runs(html, written, latin)}</{element}>')
+    return Markup(mark_runs(html, written or page, latin) if written else html)
 
 
 @pass_context
-def _tr(ctx, value: L10n | None) -> str:
-    return "" if value is None else value[_lang(ctx)]
+def _tr(ctx: Context, value: L10n | None) -> Markup:
+    if value is None:
+        return Markup("")
+    code = _lang(ctx).code
+    return _marked(ctx, str(escape(value[code])), value.lang_of(code), "span")
 
 
 @pass_context
-def _md(ctx, value: L10n) -> Markup:
-    return Markup(markdown.render(value[_lang(ctx)]))
+def _text(ctx: Context, value: L10n | None) -> str:
+    """The bare text, for attributes and the document head, where no markup may go."""
+    return "" if value is None else value[_lang(ctx).code]
 
 
 @pass_context
-def _mdi(ctx, value: L10n) -> Markup:
-    return Markup(markdown.render_inline(value[_lang(ctx)]))
+def _md(ctx: Context, value: L10n) -> Markup:
+    code = _lang(ctx).code
+    return _marked(ctx, markdown.render(value[code]), value.lang_of(code), "div")
 
 
 @pass_context
-def _plain(ctx, value: L10n) -> str:
-    return plain(value[_lang(ctx)])
+def _mdi(ctx: Context, value: L10n) -> Markup:
+    code = _lang(ctx).code
+    return _marked(ctx, markdown.render_inline(value[code]), value.lang_of(code), "span")
 
 
 @pass_context
-def _rel(ctx, url: str) -> str:
+def _plain(ctx: Context, value: L10n) -> str:
+    return plain(value[_lang(ctx).code])
+
+
+@pass_context
+def _rel(ctx: Context, url: str) -> str:
     if ctx["absolute_links"]:
-        return ctx["base_path"] + url
-    return relative(ctx["page_url"], url)
+        return str(ctx["base_path"]) + url
+    return urls.relative(ctx["page_url"], url)
 
 
 @pass_context
-def _date(ctx, value) -> str:
-    return format_date(value, _lang(ctx))
+def _date(ctx: Context, value: PartialDate) -> str:
+    return format_date(value, ctx["t"])
 
 
 class Renderer:
     """Renders every route in every language, with the environment compiled once."""
 
-    NEUTRAL = (("root.html", ""), ("404.html", "404.html"))  # pages in no single language
-
     def __init__(self, site: Site, templates: list[Path], dev: bool = False):
         self.site = site
-        self.base_path = self.base_path_of(site)
+        self.base_path = urls.base_path(site.base_url)
         self._digests: dict[str, str] = {}
         self._norms: dict[str, str] = {}  # sources in matching form, for text fragments
         self.env = Environment(loader=FileSystemLoader([str(t) for t in templates]), autoescape=True,
                                undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
-        self.env.filters.update(tr=_tr, md=_md, mdi=_mdi, plain=_plain, rel=_rel, date=_date)
-        self.env.globals.update(site=site, languages=LANGUAGES, base_path=self.base_path, dev=dev,
-                                claim_review=self.claim_review, original_link=self.original_link)
+        self.env.filters.update(tr=_tr, text=_text, md=_md, mdi=_mdi, plain=_plain, rel=_rel, date=_date)
+        latin = next((lang.code for lang in site.languages if not is_cjk(lang.code)), "und-Latn")
+        self.env.globals.update(site=site, languages=site.languages, urls=urls, base_path=self.base_path, dev=dev,
+                                latin=latin, claim_review=self.claim_review, original_link=self.original_link,
+                                catalogs=site.catalogs)
 
-    def claim_review(self, claim, lang: Lang) -> Markup:
+    def claim_review(self, claim: Claim, lang: Lang) -> Markup:
         """The page's ClaimReview as JSON that cannot close its <script> element."""
         return Markup(jsonld.dumps(jsonld.claim_review(self.site, claim, lang)))
 
-    def original_link(self, quote) -> str | None:
+    def original_link(self, quote: Quote) -> str | None:
         """The original article, scrolled to the passage, where its address is known."""
         source = self.site.source(quote.source_id)
         if not source.original_url:
@@ -108,11 +122,13 @@ class Renderer:
         norm = self._norms.get(source.id)
         if norm is None:
             norm = self._norms[source.id] = normalize(source.text)
-        return base + text_fragment(quote.text.hant, quote.prefix, norm)
+        return base + text_fragment(quote.text[self.site.languages.source.code], quote.prefix, norm)
 
     def template_digest(self, name: str) -> str:
         """A digest of a template and every template it extends, includes or imports."""
         if name not in self._digests:
+            loader = self.env.loader
+            assert loader is not None
             seen: set[str] = set()
             todo = [name]
             while todo:
@@ -120,43 +136,21 @@ class Renderer:
                 if current in seen:
                     continue
                 seen.add(current)
-                source = self.env.loader.get_source(self.env, current)[0]
+                source = loader.get_source(self.env, current)[0]
                 todo.extend(t for t in meta.find_referenced_templates(self.env.parse(source)) if t)
             h = hashlib.blake2b(digest_size=12)
             for current in sorted(seen):
-                h.update(current.encode() + b"\x00" + self.env.loader.get_source(self.env, current)[0].encode())
+                h.update(current.encode() + b"\x00" + loader.get_source(self.env, current)[0].encode())
             self._digests[name] = h.hexdigest()
         return self._digests[name]
 
-    @staticmethod
-    def base_path_of(site: Site) -> str:
-        """The URL path the site is served under: '/' or '/project/'."""
-        return urlsplit(site.base_url).path.rstrip("/") + "/"
-
-    def absolute(self, url: str) -> str:
-        return self.site.base_url.rstrip("/") + "/" + url
-
-    @staticmethod
-    def file(url: str) -> str:
-        """The file that serves a page's URL."""
-        return url + "index.html" if url == "" or url.endswith("/") else url
-
-    def render_job(self, job: tuple) -> str:
-        """Render one queued page: (route, lang) or, for the neutral pages, (template, url)."""
-        first, second = job
-        return self.render(first, second) if isinstance(first, Route) else self.render_neutral(first, second)
-
-    def render(self, route: Route, lang: Lang) -> str:
-        url = route.url(lang)
-        alternates = [(other, self.absolute(route.url(other)), route.url(other)) for other in LANGUAGES]
-        ctx = dict(route.data, lang=lang, t=strings(lang.code), page_url=url, absolute_links=False,
-                   canonical=self.absolute(url), alternates=alternates)
-        return compact(self.env.get_template(route.template).render(ctx))
-
-    def render_neutral(self, template: str, url: str) -> str:
-        # The 404 page is served at any depth, so its links are absolute paths.
-        first = LANGUAGES[0]
-        ctx = dict(lang=first, t=strings(first.code), page_url=url, absolute_links=url.endswith(".html"),
-                   canonical=self.absolute(url), alternates=[],
-                   all_strings={lang.code: strings(lang.code) for lang in LANGUAGES})
-        return compact(self.env.get_template(template).render(ctx))
+    def render(self, job: Job) -> str:
+        """One page: a route in one language, or a neutral page (the language chooser, 404) in the first."""
+        lang = job.lang or self.site.languages.all[0]
+        url = job.route.url(job.lang)
+        alternates = [(other, self.site.absolute(job.route.url(other)), job.route.url(other))
+                      for other in self.site.languages] if job.lang else []
+        ctx = dict(job.route.data, lang=lang, t=self.site.strings(lang), page_url=url,
+                   absolute_links=job.lang is None and url.endswith(".html"),  # 404 is served at any depth
+                   canonical=self.site.absolute(url), alternates=alternates)
+        return compact(self.env.get_template(job.route.template).render(ctx))

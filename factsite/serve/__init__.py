@@ -17,8 +17,9 @@ from livereload.handlers import LiveReloadHandler, StaticFileHandler
 from tornado import web
 from tornado.websocket import WebSocketHandler
 
-from factsite.pipeline import Options, Prepared, Result, Stages, display_path, emit, prepare, theme
-from factsite.problems import BuildError
+from factsite.pipeline import Options, Prepared, Result, Stages, emit, prepare
+from factsite.problems import BuildError, display_path
+from factsite.resources import theme
 
 SETTLE = 0.05  # seconds of quiet before a rebuild: editors save several files at once
 
@@ -112,7 +113,9 @@ class Preview:
     def __init__(self, root: Path, base_url: str | None):
         self.root = root
         self.out = root / ".factsite-cache" / "preview"
-        self.opts = Options(root=root, out=self.out, base_url=base_url, dev=True)
+        overlay = (Path(__file__).parent / "overlay.js").read_text(encoding="utf-8")
+        self.opts = Options(root=root, out=self.out, base_url=base_url, dev=True,
+                            extra_files={"__factsite/overlay.js": overlay})
         self.prepared: Prepared | None = None
 
     def rebuild(self, kind: ChangeKind) -> str:

@@ -1,4 +1,4 @@
-"""Traditional → Simplified Chinese with OpenCC, plus the editors' glossary."""
+"""Chinese script conversion with OpenCC (Traditional to Simplified and back), plus the editors' glossary."""
 
 from __future__ import annotations
 
@@ -15,8 +15,8 @@ def _converter(config: str) -> opencc.OpenCC:
     return opencc.OpenCC(f"{config}.json")
 
 
-class Scripts:
-    """Derives zh-Hans text: OpenCC for the script, then glossary fixes for editorial words."""
+class Converter:
+    """Derives one language from another: OpenCC for the script, then glossary fixes for editorial words."""
 
     def __init__(self, config: str = "t2s", glossary: tuple[tuple[str, str], ...] = ()):
         self._convert = _converter(config).convert
