@@ -88,10 +88,20 @@ class Quote:
     span: tuple[int, int, int]  # paragraph index, start, end (exclusive) in that unwrapped paragraph
 
 
+def publisher_id(domain: str) -> str:
+    """The publisher registry's id for an outlet of the vocabulary: its domain as a slug."""
+    return domain.replace(".", "-")
+
+
+def publisher_name(pid: str) -> Text:
+    """The outlet's name, in both languages, from its registry id."""
+    return next(Text(zh, en) for zh, en, domain in w.PUBLISHERS if publisher_id(domain) == pid)
+
+
 @dataclass(frozen=True)
 class Link:
     title: Text
-    publisher: Text
+    publisher: str  # an id of the publisher registry
     date: str
     url: str
     archive_url: str | None = None
@@ -111,7 +121,7 @@ class Source:
     id: str
     file: str
     title: Text
-    publisher: Text
+    publisher: str  # an id of the publisher registry
     author: str | None
     date: str
     url: str
@@ -247,7 +257,7 @@ def make_link(rng: random.Random) -> Link:
     archive = f"https://web.archive.org/web/{date:%Y%m%d}000000/{url}" if rng.random() < 0.4 else None
     title = Text(f"{zh}：{rng.choice(w.ACTORS)}{rng.choice(w.ACTIONS)}{rng.choice(w.TOPICS)}",
                  f"{cap(rng.choice(w.EN_ACTORS))} {rng.choice(w.EN_ACTIONS)} {rng.choice(w.EN_TOPICS)}")
-    return Link(title, Text(zh, en), date.isoformat(), url, archive)
+    return Link(title, publisher_id(domain), date.isoformat(), url, archive)
 
 
 def md_link_zh(rng: random.Random) -> str:
@@ -349,7 +359,7 @@ def make_source(rng: random.Random, i: int) -> Source:
     data = text.encode("utf-8")
     return Source(ident, f"{i:04d}_{hashlib.sha256(data).hexdigest()[:16]}.txt",
                   Text(title, f"{cap(rng.choice(w.EN_ACTORS))} {rng.choice(w.EN_ACTIONS)} {rng.choice(w.EN_TOPICS)}"),
-                  Text(zh, en), rng.choice(w.AUTHORS) if rng.random() < 0.6 else None, date.isoformat(),
+                  publisher_id(domain), rng.choice(w.AUTHORS) if rng.random() < 0.6 else None, date.isoformat(),
                   url_on(domain, date, rng), paragraphs, fold(text), data)
 
 
@@ -467,7 +477,7 @@ def yaml_text(key: str, text: Text, indent: str) -> str:
 
 def yaml_link(link: Link, indent: str) -> str:
     out = yaml_text("title", link.title, indent + "  ").replace(f"{indent}  title", f"{indent}- title", 1)
-    out += yaml_text("publisher", link.publisher, indent + "  ")
+    out += f"{indent}  publisher: {link.publisher}\n"
     out += f"{indent}  date: {link.date}\n{indent}  url: {link.url}\n"
     return out + (f"{indent}  archive_url: {link.archive_url}\n" if link.archive_url else "")
 
@@ -495,6 +505,15 @@ def yaml_site() -> str:
     return "".join(out)
 
 
+def yaml_publishers() -> str:
+    """The publisher registry: every outlet of the vocabulary, on its own domain."""
+    out = ["publishers:\n"]
+    for zh, en, domain in sorted(w.PUBLISHERS, key=lambda p: p[2]):
+        out.append(f"  - id: {publisher_id(domain)}\n" + yaml_text("name", Text(zh, en), "    ")
+                   + f"    kind: newspaper\n    domains: [{domain}]\n")
+    return "".join(out)
+
+
 def yaml_pages() -> str:
     return "pages:\n" + "".join(f"  - id: {ident}\n" + yaml_text("title", title, "    ") + yaml_text("body", body, "    ")
                                 for ident, title, body in PAGES)
@@ -502,16 +521,18 @@ def yaml_pages() -> str:
 
 def yaml_source(s: Source) -> str:
     out = f"  - id: {s.id}\n    file: {s.file}\n    sha256: {hashlib.sha256(s.data).hexdigest()}\n"
-    out += yaml_text("title", s.title, "    ") + yaml_text("publisher", s.publisher, "    ")
+    out += yaml_text("title", s.title, "    ") + f"    publisher: {s.publisher}\n"
     out += f"    author: {s.author}\n" if s.author else ""
     return out + f"    date: {s.date}\n    url: {s.url}\n"
 
 
 def yaml_claim(c: Claim) -> str:
     """One claim record, fields in the order docs/editing.md shows them."""
-    out = [f"  - id: {c.id}\n    topic: {c.topic}\n    verdict: {c.verdict}\n    published: {c.published}\n"]
+    out = [f"  - id: {c.id}\n    topic: {c.topic}\n    verdict: {c.verdict}\n    published: {c.published}\n"
+           f"    checked: {c.published}\n    claimant_type: organization\n"]
     out += ["    featured: true\n"] if c.featured else []
-    out += [yaml_text("claimant", c.claimant, "    "), f"    date: {c.date}\n", yaml_text("claim", c.claim, "    "), "    quotes:\n"]
+    out += [yaml_text("claimant", c.claimant, "    "), f"    date: {c.date}\n", yaml_text("claim", c.claim, "    "),
+            yaml_text("rated", Text(f"{c.claimant.hant}的說法。", f"{c.claimant.en}'s statement."), "    "), "    quotes:\n"]
     for q in c.quotes:
         out.append(f"      - source: {q.source}\n        text: {scalar(q.text)}\n")
         out += [f"        translation: {{en: {json.dumps(q.translation, ensure_ascii=False)}}}\n"] if q.translation else []
@@ -534,7 +555,7 @@ def yaml_event(e: Event) -> str:
 def claims_yaml(corpus: Corpus) -> str:
     """The whole claims.yaml for a corpus."""
     parts = ["# Synthetic benchmark corpus written by bench/corpus.py; do not edit by hand.\n", yaml_site(), "\n", yaml_pages(),
-             "\nsources:\n", *map(yaml_source, corpus.sources), "\nclaims:\n", *map(yaml_claim, corpus.claims),
+             "\n", yaml_publishers(), "\nsources:\n", *map(yaml_source, corpus.sources), "\nclaims:\n", *map(yaml_claim, corpus.claims),
              "\nevents:\n", *map(yaml_event, corpus.events)]
     return "".join(parts)
 

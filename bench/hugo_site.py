@@ -16,6 +16,7 @@ from pathlib import Path
 
 import opencc
 
+import corpus
 from corpus import (GLOSSARY, ORGANIZATION, PAGES, SITE_DESCRIPTION, SITE_PUBLISHED, SITE_TITLE, TOPICS, VERDICTS, Claim,
                     Corpus, Event, Link, Source, Text, topic_description)
 
@@ -77,7 +78,7 @@ def front_matter(fields: dict, body: str = "") -> str:
 
 
 def link_fields(link: Link, lang: str) -> dict:
-    fields = {"title": tr(link.title, lang), "publisher": tr(link.publisher, lang), "date": link.date, "url": link.url}
+    fields = {"title": tr(link.title, lang), "publisher": tr(corpus.publisher_name(link.publisher), lang), "date": link.date, "url": link.url}
     return fields | ({"archive_url": link.archive_url} if link.archive_url else {})
 
 
@@ -125,7 +126,7 @@ def source_body(source: Source, spans: list[tuple[int, int, int, str, str]], lan
 
 
 def source_file(source: Source, spans, lang: str, titles: dict[str, Text]) -> str:
-    fields = {"title": tr(source.title, lang), "date": source.date, "publisher": tr(source.publisher, lang),
+    fields = {"title": tr(source.title, lang), "date": source.date, "publisher": tr(corpus.publisher_name(source.publisher), lang),
               "author": source.author or "", "original_url": source.url, "sha256": hashlib.sha256(source.data).hexdigest(),
               "passages": [{"anchor": anchor, "text": source.paragraphs[k][a:b], "claim": cid}
                            for k, a, b, anchor, cid in sorted(spans)]}
@@ -250,4 +251,4 @@ def write_site(corpus: Corpus, root: Path) -> None:
         write(root / "i18n" / f"{lang}.yaml", i18n(lang))
         write_lang(corpus, root, lang)
     (root / "static" / "assets").mkdir(parents=True, exist_ok=True)
-    shutil.copyfile(FACTSITE / "static" / "style.css", root / "static" / "assets" / "style.css")
+    shutil.copyfile(FACTSITE / "factsite" / "theme" / "static" / "style.css", root / "static" / "assets" / "style.css")

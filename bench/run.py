@@ -130,8 +130,7 @@ def snapshot_factsite(work: Path) -> Path:
     Its cache digests its own source, so an edit between two runs would also turn a rebuild into a cold build.
     """
     code = work / "code"
-    for name in ("factsite", "templates", "static", "docs"):  # docs/: factsite publishes its JSON schema
-        shutil.copytree(FACTSITE / name, code / name, ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copytree(FACTSITE / "factsite", code / "factsite", ignore=shutil.ignore_patterns("__pycache__"))
     return code
 
 
@@ -145,9 +144,9 @@ def factsite_round(source: Path, code: Path, work: Path, outputs: Outputs, claim
     """
     project = work / f"factsite-{r}"
     shutil.copytree(source, project)
-    # Its own templates/ and static/ so the template edit never touches factsite's shipped theme.
-    shutil.copytree(code / "templates", project / "templates")
-    shutil.copytree(code / "static", project / "static")
+    # Its own copy of the claim template, overriding the packaged one, so the edit never touches the theme.
+    (project / "templates").mkdir()
+    shutil.copyfile(code / "factsite" / "theme" / "templates" / "claim.html", project / "templates" / "claim.html")
     env = dict(os.environ, PYTHONPATH=str(code))  # ahead of the editable install's finder
     out = outputs.fresh()
     runs = []

@@ -27,6 +27,7 @@ class Builder:
 
     def __init__(self, languages: Languages, anchors: dict[Mark, Anchor], text: str):
         self.languages = languages
+        self.publishers: dict[str, m.Publisher] = {}
         self.converters = converters(languages)
         self.anchors = anchors
         self.source_text = text  # claims.yaml itself: records are fingerprinted by what was written
@@ -69,20 +70,20 @@ class Builder:
 
     def link(self, rec: Rec, ident: str) -> m.Link:
         quote = self.quote(rec["quote"], ident) if "quote" in rec else None
-        return m.Link(self.text(rec["title"]), self.text(rec["publisher"]), rec["date"], rec["url"],
+        return m.Link(self.text(rec["title"]), self.publishers[rec["publisher"]], rec["date"], rec["url"],
                       rec.get("archive_url"), self.maybe(rec.get("note")), quote)
 
-    def claim(self, rec: Rec, published: PartialDate) -> m.Claim:
+    def claim(self, rec: Rec) -> m.Claim:
         cid = rec["id"]
         quotes = tuple(self.quote(q, f"{cid}-{i}") for i, q in enumerate(rec["quotes"], 1))
         evidence = tuple(self.link(e, f"{cid}-e{i}") for i, e in enumerate(rec["evidence"], 1))
         updates = tuple(sorted((m.Update(u["date"], u["kind"], self.text(u["text"])) for u in rec.get("updates", ())),
                                key=lambda u: u.date))
-        claimant_type = rec.get("claimant_type", "organization").capitalize()
-        return m.Claim(cid, rec["topic"], rec["verdict"], self.text(rec["claimant"]), claimant_type, rec["date"],
-                       self.text(rec["claim"]), quotes, self.text(rec["summary"]), self.text(rec["reasoning"]),
-                       evidence, tuple(rec.get("related", ())), updates, rec.get("published", published),
-                       rec.get("featured", False), self.fingerprint(rec))
+        appeared_in = rec.get("appeared_in", quotes[0].source_id)
+        return m.Claim(cid, rec["topic"], rec["verdict"], self.text(rec["claimant"]), rec["claimant_type"].capitalize(),
+                       appeared_in, rec["date"], self.text(rec["claim"]), self.text(rec["rated"]), quotes,
+                       self.text(rec["summary"]), self.text(rec["reasoning"]), evidence, tuple(rec.get("related", ())),
+                       updates, rec["checked"], rec["published"], rec.get("featured", False), self.fingerprint(rec))
 
     def events(self, recs: list[Rec]) -> tuple[m.Event, ...]:
         ordered = sorted(enumerate(recs), key=lambda pair: (pair[1]["date"], pair[0]))
@@ -125,19 +126,22 @@ def build_site(doc: Rec, languages: Languages, catalogs: Mapping[str, Mapping[st
                text: str = "") -> m.Site:
     """The whole model; call only after validation and verification found no problem."""
     b = Builder(languages, anchors, text)
+    publishers = b.publishers = {r["id"]: m.Publisher(r["id"], b.text(r["name"]), r["kind"], tuple(r["domains"]))
+                                 for r in records(doc, "publishers")}
     site = doc["site"]
     published = site["published"]
     sources = tuple(
         m.Source(r["id"], r["file"], archives[r["id"]].sha256, archives[r["id"]].text, b.text(r["title"]),
-                 b.text(r["publisher"]), b.maybe(r.get("author")), r["date"], r.get("url"), r.get("archive_url"),
-                 b.fingerprint(r, archives[r["id"]].sha256))
+                 publishers[r["publisher"]], b.maybe(r.get("author")), r["date"], r.get("url"), r.get("archive_url"),
+                 b.maybe(r.get("provenance")), b.fingerprint(r, archives[r["id"]].sha256))
         for r in records(doc, "sources"))
-    claims = tuple(b.claim(r, published) for r in records(doc, "claims"))
+    claims = tuple(b.claim(r) for r in records(doc, "claims"))
     topics = tuple(m.Topic(r["id"], b.text(r["name"]), b.text(r["description"])) for r in records(doc, "topics"))
     pages = tuple(m.Page(r["id"], b.text(r["title"]), b.text(r["body"])) for r in records(doc, "pages"))
     latest = max([published] + [c.modified for c in claims])
     return m.Site(
         languages, catalogs, b.text(site["title"]), b.text(site["description"]), b.maybe(site.get("timeline_intro")),
         b.maybe(site.get("search_examples")), site["base_url"], published, b.text(site["organization"]["name"]),
-        site["organization"]["url"], site["contact"], b.verdicts(records(doc, "verdicts")), topics, pages, sources,
+        site["organization"]["url"], site["contact"], tuple(publishers.values()), b.verdicts(records(doc, "verdicts")),
+        topics, pages, sources,
         claims, b.events(records(doc, "events")), build_date or latest)

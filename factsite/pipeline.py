@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Callable, Iterator
 
 from factsite import build_model, incremental
-from factsite.load import catalog, validate, yamlfile
+from factsite.load import catalog, provenance, validate, yamlfile
 from factsite.load.document import Rec
 from factsite.load.shape import check_document
 from factsite.model.dates import PartialDate
@@ -117,11 +117,14 @@ def prepare(opts: Options, stages: Stages) -> Prepared:
         node = yamlfile.compose(display_path(path), text, problems) if text is not None else None
         if problems:
             raise BuildError(problems)  # without a parse there is nothing more to check
-        doc, languages = check_document(display_path(path), node, problems)
+        checked = check_document(display_path(path), node, problems)
+    doc, languages = checked.doc, checked.languages
     if doc is None:
         raise BuildError(problems)
     with stages.timed("validate"):
         validate.check_references(doc, problems)
+        provenance.check_publishers(doc, problems)
+        provenance.check_urls(checked.urls, provenance.blocklist(doc), problems)
         archives = validate.read_sources(doc, opts.root / "seeds", problems)
         catalogs = catalog.load_catalogs(opts.root, languages, (doc.get("site") or doc).at("languages"), problems)
     with stages.timed("verify quotes"):

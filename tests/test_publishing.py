@@ -178,7 +178,7 @@ def test_quotes_deep_link_to_the_original_with_a_text_fragment(mini: Path):
     assert run_build(mini).returncode == 0
     html = (mini / "site/en/claims/navy-email/index.html").read_text(encoding="utf-8")
     link = next(part.split('"')[0] for part in html.split('href="') if "#:~:text=" in part)
-    assert link.startswith("https://example.org/archive/wen-wei-po-2025-01-31.html#:~:text=")
+    assert link.startswith("https://www.wenweipo.com/test-fixture-article.html#:~:text=")
     start = unquote(urlsplit(link).fragment.split("text=", 1)[1].split(",")[0])
     assert "美國海軍在一封電郵中，已指示海軍全體人員避免使用 DeepSeek 的 AI 技術".startswith(start)
 

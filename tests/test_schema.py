@@ -70,11 +70,11 @@ def test_source_that_is_not_utf8_or_is_a_link_out_of_seeds(mini: Path, tmp_path:
     text = (mini / "claims.yaml").read_text(encoding="utf-8")
     extra = text.replace("  - id: wwp\n    file: wwp-excerpt.txt", "  - id: wwp\n    file: wwp-excerpt.txt", 1)
     extra = extra.replace("\nclaims:\n", "\n  - id: linked\n    file: link.txt\n    sha256: " + "0" * 64 +
-                          "\n    title: {en: t}\n    publisher: p\n    date: 2025-01-01\n\nclaims:\n", 1)
+                          "\n    title: {en: t}\n    publisher: cnbc\n    date: 2025-01-01\n\nclaims:\n", 1)
     (mini / "claims.yaml").write_text(extra, encoding="utf-8")
     result = run_build(mini)
     assert result.returncode == 1
-    assert "claims.yaml:55:11: error: source file 'wwp-excerpt.txt' is not UTF-8 text (invalid byte at offset 0)" \
+    assert "claims.yaml:69:11: error: source file 'wwp-excerpt.txt' is not UTF-8 text (invalid byte at offset 0)" \
         in result.stderr
     assert "error: source file 'link.txt' is outside seeds/" in result.stderr
 

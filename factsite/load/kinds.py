@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from typing import Any, Iterator
+from urllib.parse import urlsplit
 
 import yaml
 
@@ -12,11 +13,13 @@ from factsite.load.document import Rec, Seq
 from factsite.load.yamlfile import mark_of
 from factsite.model.dates import DateFormError, ImpossibleDateError, PartialDate, parse_date
 from factsite.model.languages import DEFAULT, Languages
-from factsite.problems import Problems
+from factsite.problems import Mark, Problems
 from factsite.problems.hints import describe, did_you_mean
 
 SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")  # fullmatch: `$` would let a trailing newline through
 _SHA = re.compile(r"[0-9a-f]{64}")
+# A host, optionally with a path prefix for hosts many publishers share (github.com/deepseek-ai).
+_DOMAIN = re.compile(r"(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,}(?:/[A-Za-z0-9._~\-]+)*")
 # Invisible characters no value may hold: C0/C1 controls except tab and line breaks, DEL, the bidirectional
 # embeddings, overrides and isolates ("Trojan Source"), and lone surrogates.
 HIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
@@ -32,6 +35,7 @@ class Walk:
         self.path = path
         self.problems = problems
         self.languages = languages
+        self.urls: list[tuple[str, Mark, str]] = []  # every URL met, with where and in which field
         self._seen: set[int] = set()
 
     def add(self, node: yaml.Node, code: str, **args: Any) -> None:
@@ -130,7 +134,8 @@ class Url(Kind):
 
     def convert(self, text: str, node: yaml.Node, name: str, ctx: Walk) -> str | None:
         lower = text.lower()
-        if lower.startswith(("https://", "http://")) and len(text) > 8 and not any(c.isspace() for c in text):
+        if lower.startswith(("https://", "http://")) and not any(c.isspace() for c in text) and _has_host(text):
+            ctx.urls.append((text, mark_of(ctx.path, node), name))
             return text
         if self.mailto and lower.startswith("mailto:") and "@" in text:
             return text
@@ -139,12 +144,32 @@ class Url(Kind):
         return None
 
 
+def _has_host(url: str) -> bool:
+    try:
+        return bool(urlsplit(url).hostname)
+    except ValueError:  # a malformed [IPv6] host
+        return False
+
+
 def _url_guess(text: str) -> str:
     """The address an editor probably meant: a bare host gets https:// in front."""
     bare = text.strip()
     if re.fullmatch(r"(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)+(?:[/?#]\S*)?", bare, re.IGNORECASE):
         return f"; did you mean 'https://{bare}'?"
     return ""
+
+
+@dataclass(frozen=True)
+class Domain(Kind):
+    """Where a publisher's pages live: a host such as bloomberg.com (subdomains included), or host/path."""
+
+    expected: str = "a domain"
+
+    def convert(self, text: str, node: yaml.Node, name: str, ctx: Walk) -> str | None:
+        if not _DOMAIN.fullmatch(text):
+            ctx.add(node, "bad-domain", field=name, value=text)
+            return None
+        return text
 
 
 @dataclass(frozen=True)

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
+
 import yaml
 
 from factsite.load.document import Rec
-from factsite.load.kinds import (Anything, Bool, Choice, Date, Field, Int, Kind, ListOf, Plain, Record, Ref, Sha,
-                                 Slug, Url, Walk)
+from factsite.load.kinds import (Anything, Bool, Choice, Date, Domain, Field, Int, Kind, ListOf, Plain, Record, Ref,
+                                 Sha, Slug, Url, Walk)
 from factsite.load.languages import read_languages
 from factsite.load.texts import ANY, TRANSLATED, Markdown, Text
 from factsite.model.languages import DEFAULT, Languages
@@ -32,8 +34,13 @@ def _opt(kind: Kind) -> Field:
     return Field(kind, required=False)
 
 
+# Who published a cited page: a record of publishers.ids, so the build can hold each URL to its domains.
+PUBLISHER_KINDS = ("newspaper", "wire", "broadcaster", "magazine", "online-news", "trade-press", "government",
+                   "legislature", "court", "company", "journal", "research", "university", "ngo", "blog")
+PUBLISHER = _rec("publisher", id=SLUG, name=NAME, kind=Choice(choices=PUBLISHER_KINDS),
+                 domains=ListOf(item=Domain()))
 LINK_FIELDS: dict[str, Kind | Field] = dict(
-    title=TITLE, publisher=NAME, date=DAY, url=URL, archive_url=_opt(URL), note=_opt(INLINE))
+    title=TITLE, publisher=REF, date=DAY, url=URL, archive_url=_opt(URL), note=_opt(INLINE))
 QUOTE = _rec("quote", source=REF, text=PLAIN, translation=_opt(Text(needs=TRANSLATED)), occurrence=_opt(Int()))
 LINK = _rec("link", **LINK_FIELDS)
 EVIDENCE = _rec("evidence", **LINK_FIELDS, quote=_opt(QUOTE))
@@ -45,29 +52,40 @@ ORG = _rec("organization", name=NAME, url=URL)
 SITE = _rec(
     "site", title=TEXT, description=TEXT, base_url=URL, published=DAY, organization=ORG,
     contact=Url(mailto=True), languages=_opt(Anything()), verdicts=ListOf(item=VERDICT), topics=ListOf(item=TOPIC),
-    timeline_intro=_opt(TEXT), search_examples=_opt(TEXT))
+    timeline_intro=_opt(TEXT), search_examples=_opt(TEXT),
+    blocklist=_opt(ListOf(item=_rec("blocked domain", domain=Domain(), reason=PLAIN))))
 PAGE = _rec("page", id=SLUG, title=TEXT, body=MARKDOWN)
-SOURCE = _rec("source", id=SLUG, file=PLAIN, sha256=Sha(), title=TITLE, publisher=NAME, date=DAY,
-              author=_opt(NAME), url=_opt(URL), archive_url=_opt(URL))
+SOURCE = _rec("source", id=SLUG, file=PLAIN, sha256=Sha(), title=TITLE, publisher=REF, date=DAY,
+              author=_opt(NAME), url=_opt(URL), archive_url=_opt(URL), provenance=_opt(INLINE))
 CLAIMANT_TYPES = ("person", "organization")
 CLAIM = _rec(
-    "claim", id=SLUG, topic=REF, verdict=REF, claimant=NAME, date=DAY, claim=TEXT,
-    quotes=ListOf(item=QUOTE), summary=MARKDOWN, reasoning=MARKDOWN, evidence=ListOf(item=EVIDENCE),
-    claimant_type=_opt(Choice(choices=CLAIMANT_TYPES)),
-    published=_opt(DAY), featured=_opt(Bool()), related=_opt(ListOf(item=REF)),
-    updates=_opt(ListOf(item=UPDATE)))
+    "claim", id=SLUG, topic=REF, verdict=REF, claimant=NAME, claimant_type=Choice(choices=CLAIMANT_TYPES),
+    appeared_in=_opt(REF), date=DAY, claim=TEXT, rated=TEXT, quotes=ListOf(item=QUOTE), summary=MARKDOWN,
+    reasoning=MARKDOWN, evidence=ListOf(item=EVIDENCE), checked=DAY, published=DAY, featured=_opt(Bool()),
+    related=_opt(ListOf(item=REF)), updates=_opt(ListOf(item=UPDATE)))
 EVENT = _rec(
     "event", date=Date(precise=False), topic=REF, title=TEXT, text=MARKDOWN, links=_opt(ListOf(item=LINK)),
     claims=_opt(ListOf(item=REF)), sources=_opt(ListOf(item=REF)), quotes=_opt(ListOf(item=QUOTE)))
-ROOT = _rec("claims.yaml", site=SITE, pages=ListOf(item=PAGE), sources=ListOf(item=SOURCE),
-            claims=ListOf(item=CLAIM), events=_opt(ListOf(item=EVENT)))
+ROOT = _rec("claims.yaml", site=SITE, pages=ListOf(item=PAGE), publishers=ListOf(item=PUBLISHER),
+            sources=ListOf(item=SOURCE), claims=ListOf(item=CLAIM), events=_opt(ListOf(item=EVENT)))
 
 
-def check_document(path: str, node: yaml.Node | None, problems: Problems) -> tuple[Rec | None, Languages]:
+@dataclass
+class Checked:
+    """A document that passed the schema walk, its languages, and every URL it holds with its place."""
+
+    doc: Rec | None
+    languages: Languages
+    urls: list[tuple[str, Mark, str]] = field(default_factory=list)
+
+
+def check_document(path: str, node: yaml.Node | None, problems: Problems) -> Checked:
     """Check a composed document against the schema, its languages first; problems are collected, not raised."""
     if node is None:
         problems.add(Mark(path, 1, 1), "wrong-type", field="claims.yaml", expected="a mapping with site, pages, "
-                     "sources and claims", got="an empty file", fix="start from `factsite new`, or docs/editing.md")
-        return None, DEFAULT
+                     "publishers, sources and claims", got="an empty file",
+                     fix="start from `factsite new`, or docs/editing.md")
+        return Checked(None, DEFAULT)
     languages = read_languages(path, node, problems)
-    return ROOT.check(node, "", Walk(path, problems, languages)), languages
+    walk = Walk(path, problems, languages)
+    return Checked(ROOT.check(node, "", walk), languages, walk.urls)

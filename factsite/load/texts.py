@@ -7,6 +7,7 @@ from dataclasses import dataclass
 import yaml
 
 from factsite.load.kinds import NEUTRAL, Kind, Walk, _url_guess
+from factsite.load.yamlfile import mark_of
 from factsite.model.languages import Lang
 
 # Which languages a text field needs:
@@ -86,9 +87,10 @@ class Markdown(Text):
     inline: bool = False  # one paragraph, shown inside a line (notes, update entries)
 
     def inspect(self, text: str, node: yaml.Node, name: str, ctx: Walk) -> bool:
-        from factsite.text.markdown import images, unsafe_links  # markdown-it loads only once the YAML parsed
+        from factsite.text.markdown import images, links, unsafe_links  # loads only once the YAML parsed
 
         ok = True
+        ctx.urls.extend((url, mark_of(ctx.path, node), name) for url in links(text) if url.startswith("http"))
         for url in unsafe_links(text):
             ctx.add(node, "unsafe-markdown-link", field=name, value=url, suggestion=_url_guess(url))
             ok = False

@@ -106,6 +106,15 @@ def _report(path: str, text: str, exc: yaml.YAMLError, problems: Problems) -> No
         if "nesting depth" in problem:  # PyYAML >= 6.0.2 has a depth limit of its own: report ours, the same way
             problems.add(where, "yaml-too-deep", limit=MAX_DEPTH)
             return
+        line = text.split("\n")[where.line - 1] if 0 < where.line <= text.count("\n") + 1 else ""
+        indent = line[:len(line) - len(line.lstrip(" \t"))]
+        if "\t" in indent:  # YAML indents with spaces only; libyaml's wording does not say so
+            tab = Mark(path, where.line, indent.index("\t") + 1)
+            problems.add(tab, "yaml-tab", column=tab.column)
+            return
+        if "mapping values are not allowed" in problem:
+            problems.add(where, "yaml-colon")
+            return
     elif isinstance(exc, yaml.reader.ReaderError):  # a character YAML does not allow, e.g. NUL
         index = exc.position
         if _Loader is not yaml.SafeLoader:  # libyaml counts bytes of the UTF-8 text

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any, Mapping
+from urllib.parse import urlsplit
 
 from factsite.model import urls
 from factsite.model.dates import PartialDate
@@ -55,6 +56,16 @@ class Topic:
 
 
 @dataclass(frozen=True)
+class Publisher:
+    """Who published cited pages, and the domains its own pages live on."""
+
+    id: str
+    name: L10n
+    kind: str  # newspaper, wire, government, company, court, journal, …
+    domains: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class Quote:
     """A verbatim passage of an archived source, anchored at exact offsets."""
 
@@ -87,11 +98,12 @@ class Source:
     sha256: str
     text: str
     title: L10n
-    publisher: L10n
+    publisher: Publisher
     author: L10n | None
     date: PartialDate
     original_url: str | None
     archive_url: str | None
+    provenance: L10n | None  # how the archive relates to the original, when it is not a plain copy
     fingerprint: str = field(default="", compare=False, repr=False)  # changes whenever its input does
 
     def url(self, lang: Lang) -> str:
@@ -107,12 +119,18 @@ class Link:
     """A cited document outside the archive."""
 
     title: L10n
-    publisher: L10n
+    publisher: Publisher
     date: PartialDate
     url: str
     archive_url: str | None
     note: L10n | None
     quote: Quote | None
+
+    @property
+    def host(self) -> str:
+        """The domain readers see beside the publisher, as Wikipedia's citations show it."""
+        name = urlsplit(self.url).hostname or ""
+        return name[4:] if name.startswith("www.") else name
 
 
 @dataclass(frozen=True)
@@ -127,16 +145,19 @@ class Claim:
     id: str
     topic_id: str
     verdict_id: str
-    claimant: L10n
+    claimant: L10n  # who said it: the speaker, or the outlet when its own wording is rated
     claimant_type: str  # schema.org type: Person or Organization
+    appeared_in: str  # the source id of the article that carried the words
     date: PartialDate
     claim: L10n
+    rated: L10n  # what exactly the verdict judges: the speaker's claim, or the outlet's account of it
     quotes: tuple[Quote, ...]
     summary: L10n  # Markdown
     reasoning: L10n  # Markdown
     evidence: tuple[Link, ...]
     related: tuple[str, ...]
     updates: tuple[Update, ...]
+    checked: PartialDate  # when its facts were last checked
     published: PartialDate
     featured: bool
     fingerprint: str = field(default="", compare=False, repr=False)
@@ -191,6 +212,7 @@ class Site:
     organization: L10n
     organization_url: str
     contact: str
+    publishers: tuple[Publisher, ...]
     verdicts: tuple[Verdict, ...]
     topics: tuple[Topic, ...]
     pages: tuple[Page, ...]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from factsite.problems.messages import MESSAGES
 
@@ -24,16 +25,17 @@ class Mark:
 
 @dataclass(frozen=True)
 class Problem:
-    """One error, located, with a hint and optional detail lines."""
+    """One error or warning, located, with a hint and optional detail lines."""
 
     mark: Mark
     code: str
     message: str
     hint: str = ""
     details: tuple[str, ...] = ()
+    severity: str = "error"
 
     def format(self) -> str:
-        lines = [f"{self.mark}: error: {self.message}"]
+        lines = [f"{self.mark}: {self.severity}: {self.message}"]
         if self.hint:
             lines.append(f"  hint: {self.hint}")
         lines.extend(f"  {d}" for d in self.details)
@@ -42,16 +44,16 @@ class Problem:
 
 @dataclass
 class Problems:
-    """Collects every problem of a run so they can be reported at once."""
+    """Collects every problem of a run so they can be reported at once; warnings do not stop a build."""
 
-    items: list[Problem] = field(default_factory=list)
+    items: list[Problem] = field(default_factory=list)  # errors
+    warnings: list[Problem] = field(default_factory=list)
 
-    def add(self, mark: Mark, code: str, *, details: tuple[str, ...] = (), **args) -> None:
+    def add(self, mark: Mark, code: str, *, details: tuple[str, ...] = (), **args: Any) -> None:
         msg = MESSAGES[code]
-        self.items.append(Problem(mark, code, msg.text.format(**args), msg.hint.format(**args), details))
-
-    def extend(self, other: "Problems") -> None:
-        self.items.extend(other.items)
+        problem = Problem(mark, code, msg.text.format(**args), msg.hint.format(**args), details,
+                          "warning" if msg.warning else "error")
+        (self.warnings if msg.warning else self.items).append(problem)
 
     def __bool__(self) -> bool:
         return bool(self.items)
@@ -60,7 +62,11 @@ class Problems:
         return len(self.items)
 
     def sorted(self) -> list[Problem]:
-        return sorted(self.items, key=lambda p: (p.mark, p.message))
+        """Errors in file order, root causes first: a duplicate id explains the errors it sets off."""
+        return sorted(self.items, key=lambda p: (not MESSAGES[p.code].root, p.mark, p.message))
+
+    def sorted_warnings(self) -> list[Problem]:
+        return sorted(self.warnings, key=lambda p: (p.mark, p.message))
 
 
 class BuildError(Exception):

@@ -12,6 +12,8 @@ class Message:
     text: str
     hint: str
     explain: str
+    root: bool = False  # a root cause: reported before the errors it may set off
+    warning: bool = False  # reported, but the build goes on
 
 
 MESSAGES: dict[str, Message] = {
@@ -23,6 +25,15 @@ MESSAGES: dict[str, Message] = {
         "YAML syntax: {problem}",
         "check the indentation and quoting on this line and the one before",
         "The file is not valid YAML, so nothing else could be checked. Fix this first."),
+    "yaml-tab": Message(
+        "a tab is used for indentation",
+        "replace the tab at column {column} with spaces (YAML indents with spaces only)",
+        "Tabs look like spaces in most editors but YAML refuses them in indentation."),
+    "yaml-colon": Message(
+        "a `: ` inside this value starts a new mapping",
+        "put this value in quotes, e.g. title: \"Made in China 2025: who is winning?\"",
+        "In YAML a colon followed by a space separates a key from its value, so text that contains one must be "
+        "quoted."),
     "yaml-too-large": Message(
         "{what} is {size} MB; the limit is {limit} MB",
         "split long source texts into seeds/ files and keep claims.yaml to the claims themselves",
@@ -43,7 +54,7 @@ MESSAGES: dict[str, Message] = {
     "duplicate-key": Message(
         "duplicate key {key!r} (first written at line {line})",
         "YAML would silently keep only the last one: merge the two or remove one",
-        "The same key appears twice in one mapping."),
+        "The same key appears twice in one mapping.", root=True),
     "unknown-key": Message(
         "unknown key {key!r} in {kind}",
         "{suggestion}",
@@ -97,7 +108,8 @@ MESSAGES: dict[str, Message] = {
     "duplicate-id": Message(
         "duplicate {kind} id {value!r} (first used at line {line})",
         "every {kind} needs its own id",
-        "Two records share an id; one of them would overwrite the other's page."),
+        "Two records share an id; one of them would overwrite the other's page. References to the id the second "
+        "record had before are not reported separately: they follow from this.", root=True),
     "unknown-ref": Message(
         "unknown {kind} {value!r}",
         "{suggestion}",
@@ -232,6 +244,33 @@ MESSAGES: dict[str, Message] = {
         "the search index could not be built: {reason}",
         "reinstall the dependencies (pip install -e .) so that Pagefind is present",
         "Pagefind builds the search index over the finished pages; the site is not published without it."),
+    "bad-domain": Message(
+        "{field}: {value!r} is not a domain",
+        "write the host name only, such as bloomberg.com (subdomains are included), or a host and path prefix "
+        "such as github.com/deepseek-ai for a shared host",
+        "A publisher's domains are the host names its own pages are published on."),
+    "blocked-host": Message(
+        "{field}: {host} is on the blocklist: {reason}",
+        "cite the publisher's own page, a primary document, or an archive snapshot of one",
+        "Content farms, SEO mirrors, aggregators and state-media laundering networks republish other outlets' "
+        "work, often under the original's name. They are refused in every URL, Markdown links included "
+        "(factsite/data/blocklist.yaml, plus site.blocklist)."),
+    "copy-host": Message(
+        "{field}: {host} is a staging, preview or AMP-cache copy",
+        "use the page's canonical address on the publisher's own site",
+        "Preview and staging hosts and AMP caches serve copies of a publisher's pages; cite the page itself."),
+    "publisher-domain": Message(
+        "{field}: {host} is not a domain of publisher {publisher!r} ({domains})",
+        "cite the page on {domains} or an archive snapshot of it; if only a copy could be read, find the "
+        "original's address or cite something else, and name the publisher that actually published the page",
+        "A link is shown under its publisher's name, so it must be on one of that publisher's domains (or be a "
+        "Wayback Machine or archive.today snapshot of such a page). A copy is never cited under the original's "
+        "name."),
+    "archive-host": Message(
+        "archive_url: {host} is not an archive service",
+        "use a snapshot on web.archive.org, archive.today (archive.ph) or perma.cc",
+        "archive_url records a snapshot of the cited page on a web archive, for readers when the page changes or "
+        "goes away (Robust Links)."),
     "output-clash": Message(
         "two outputs for {path}: {first} and {second}",
         "this is a bug in factsite or a theme; please report it",

@@ -39,17 +39,18 @@ def schema(site: Site) -> dict[str, Any]:
                     suffix={"type": "string"}),
             _object(type={"const": "TextPositionSelector"}, start={"type": "integer", "minimum": 0},
                     end={"type": "integer", "minimum": 1})], "items": False, "minItems": 2}))
-    link = _object(title={"$ref": "#/$defs/l10n"}, publisher={"$ref": "#/$defs/l10n"}, date=DATE, url=URL,
+    link = _object(title={"$ref": "#/$defs/l10n"}, publisher=SLUG, date=DATE, url=URL,
                    archive_url=_nullable(URL), note=_nullable({"$ref": "#/$defs/l10n"}),
                    quote=_nullable({"$ref": "#/$defs/quote"}))
     verdict_ids = [v.id for v in site.verdicts]
     claim = _object(
         id=SLUG, url={"$ref": "#/$defs/urls"}, topic=SLUG, verdict={"enum": verdict_ids},
-        claimant={"$ref": "#/$defs/l10n"}, claimant_type={"enum": ["Person", "Organization"]}, date=DATE,
-        claim={"$ref": "#/$defs/l10n"}, summary={"$ref": "#/$defs/l10n"}, reasoning={"$ref": "#/$defs/l10n"},
+        claimant={"$ref": "#/$defs/l10n"}, claimant_type={"enum": ["Person", "Organization"]}, appeared_in=SLUG,
+        date=DATE, claim={"$ref": "#/$defs/l10n"}, rated={"$ref": "#/$defs/l10n"}, summary={"$ref": "#/$defs/l10n"},
+        reasoning={"$ref": "#/$defs/l10n"},
         quotes={"type": "array", "minItems": 1, "items": {"$ref": "#/$defs/quote"}},
         evidence={"type": "array", "items": {"$ref": "#/$defs/link"}}, related={"type": "array", "items": SLUG},
-        published=DATE, modified=DATE,
+        checked=DATE, published=DATE, modified=DATE,
         updates={"type": "array", "items": _object(date=DATE, kind={"enum": ["correction", "update", "verdict-change"]},
                                                    text={"$ref": "#/$defs/l10n"})})
     event = _object(
@@ -60,8 +61,9 @@ def schema(site: Site) -> dict[str, Any]:
         quotes={"type": "array", "items": {"$ref": "#/$defs/quote"}})
     source = _object(
         id=SLUG, file={"type": "string"}, sha256={"type": "string", "pattern": "^[0-9a-f]{64}$"}, text_url=URL,
-        title={"$ref": "#/$defs/l10n"}, publisher={"$ref": "#/$defs/l10n"}, author=_nullable({"$ref": "#/$defs/l10n"}),
-        date=DATE, original_url=_nullable(URL), archive_url=_nullable(URL), url={"$ref": "#/$defs/urls"})
+        title={"$ref": "#/$defs/l10n"}, publisher=SLUG, author=_nullable({"$ref": "#/$defs/l10n"}),
+        date=DATE, original_url=_nullable(URL), archive_url=_nullable(URL),
+        provenance=_nullable({"$ref": "#/$defs/l10n"}), url={"$ref": "#/$defs/urls"})
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": "claims.schema.json",
@@ -81,6 +83,9 @@ def schema(site: Site) -> dict[str, Any]:
                          rank={"type": "integer", "minimum": 1}, rating=_nullable({"type": "integer", "minimum": 1}))},
                      "topics": {"type": "array", "items": _object(id=SLUG, name={"$ref": "#/$defs/l10n"},
                                                                   description={"$ref": "#/$defs/l10n"})},
+                     "publishers": {"type": "array", "items": _object(
+                         id=SLUG, name={"$ref": "#/$defs/l10n"}, kind={"type": "string"},
+                         domains={"type": "array", "minItems": 1, "items": {"type": "string"}})},
                      "sources": {"type": "array", "items": source},
                      "claims": {"type": "array", "items": {"$ref": "#/$defs/claim"}},
                      "events": {"type": "array", "items": event}}),

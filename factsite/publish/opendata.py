@@ -40,17 +40,19 @@ def quote(site: Site, q: Quote) -> dict[str, Any]:
 
 
 def link(site: Site, li: Link) -> dict[str, Any]:
-    return {"title": l10n(li.title), "publisher": l10n(li.publisher), "date": li.date.iso, "url": li.url,
+    return {"title": l10n(li.title), "publisher": li.publisher.id, "date": li.date.iso, "url": li.url,
             "archive_url": li.archive_url, "note": l10n(li.note),
             "quote": quote(site, li.quote) if li.quote else None}
 
 
 def claim(site: Site, c: Claim) -> dict[str, Any]:
     return {"id": c.id, "url": page_urls(site, c), "topic": c.topic_id, "verdict": c.verdict_id,
-            "claimant": l10n(c.claimant), "claimant_type": c.claimant_type, "date": c.date.iso,
-            "claim": l10n(c.claim), "summary": l10n(c.summary), "reasoning": l10n(c.reasoning),
+            "claimant": l10n(c.claimant), "claimant_type": c.claimant_type, "appeared_in": c.appeared_in,
+            "date": c.date.iso, "claim": l10n(c.claim), "rated": l10n(c.rated), "summary": l10n(c.summary),
+            "reasoning": l10n(c.reasoning),
             "quotes": [quote(site, q) for q in c.quotes], "evidence": [link(site, e) for e in c.evidence],
-            "related": list(c.related), "published": c.published.iso, "modified": c.modified.iso,
+            "related": list(c.related), "checked": c.checked.iso, "published": c.published.iso,
+            "modified": c.modified.iso,
             "updates": [{"date": u.date.iso, "kind": u.kind, "text": l10n(u.text)} for u in c.updates]}
 
 
@@ -71,9 +73,12 @@ def claims_json(site: Site) -> str:
         "verdicts": [{"id": v.id, "label": l10n(v.label), "meaning": l10n(v.meaning), "rank": v.rank,
                       "rating": v.rating} for v in site.verdicts],
         "topics": [{"id": t.id, "name": l10n(t.name), "description": l10n(t.description)} for t in site.topics],
+        "publishers": [{"id": p.id, "name": l10n(p.name), "kind": p.kind, "domains": list(p.domains)}
+                       for p in site.publishers],
         "sources": [{"id": s.id, "file": s.file, "sha256": s.sha256, "text_url": site.absolute(s.text_url),
-                     "title": l10n(s.title), "publisher": l10n(s.publisher), "author": l10n(s.author),
+                     "title": l10n(s.title), "publisher": s.publisher.id, "author": l10n(s.author),
                      "date": s.date.iso, "original_url": s.original_url, "archive_url": s.archive_url,
+                     "provenance": l10n(s.provenance),
                      "url": page_urls(site, s)} for s in site.sources],
         "claims": [claim(site, c) for c in site.claims],
         "events": [event(site, e) for e in site.events],
@@ -91,7 +96,8 @@ def cell(value: str) -> str:
 
 def csv_columns(site: Site) -> list[str]:
     per_lang = ("url", "claimant", "claim", "summary", "verdict_label")
-    columns = ["id", "verdict", "rating", "topic", "claimant_type", "date", "published", "modified"]
+    columns = ["id", "verdict", "rating", "topic", "claimant_type", "appeared_in", "date", "checked", "published",
+               "modified"]
     columns += [f"{name}_{lang.code}" for name in per_lang for lang in site.languages]
     return columns + ["quotes", "sources", "evidence_urls"]
 
@@ -104,7 +110,7 @@ def claims_csv(site: Site) -> str:
     for c in site.claims:
         verdict = site.verdict(c.verdict_id)
         row = [c.id, c.verdict_id, "" if verdict.rating is None else str(verdict.rating), c.topic_id,
-               c.claimant_type, c.date.iso, c.published.iso, c.modified.iso]
+               c.claimant_type, c.appeared_in, c.date.iso, c.checked.iso, c.published.iso, c.modified.iso]
         row += [site.absolute(c.url(lang)) for lang in site.languages]
         row += [c.claimant[lang.code] for lang in site.languages]
         row += [c.claim[lang.code] for lang in site.languages]

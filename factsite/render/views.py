@@ -162,7 +162,7 @@ def claim_data(site: Site, claim: Claim, events: list[Event], cards: dict[str, C
         "claim": claim, "verdict": verdict, "topic": site.topic(claim.topic_id),
         "scale_total": len(scaled), "scale_best": scaled[0] if scaled else verdict,
         "quotes": [(q, site.source(q.source_id)) for q in claim.quotes],
-        "appeared": [site.source(sid) for sid in dict.fromkeys(q.source_id for q in claim.quotes)],
+        "appeared": [site.source(sid) for sid in dict.fromkeys((claim.appeared_in, *(q.source_id for q in claim.quotes)))],
         "related": [cards[r] for r in claim.related],
         "events": events,
     }

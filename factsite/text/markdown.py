@@ -69,6 +69,11 @@ def _targets(text: str, kind: str) -> list[str]:
     return found
 
 
+def links(text: str) -> list[str]:
+    """Every link target in a Markdown text."""
+    return _targets(text, "link_open")
+
+
 def unsafe_links(text: str) -> list[str]:
     """Link targets in a Markdown text that would be refused."""
     return [url for url in _targets(text, "link_open") if not safe_link(url)]
