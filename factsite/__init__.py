@@ -1,3 +1,3 @@
 """factsite: a static fact-check microsite generator."""
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"

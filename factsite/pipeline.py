@@ -13,13 +13,13 @@ from typing import Callable, Iterator
 
 from factsite import build_model, incremental
 from factsite.load import catalog, provenance, validate, yamlfile
-from factsite.load.document import Rec
+from factsite.load.document import Rec, records
 from factsite.load.shape import check_document
 from factsite.model.dates import PartialDate
 from factsite.model.records import Site
 from factsite.output import cache
 from factsite.output.staging import Staging, locked, recover
-from factsite.problems import BuildError, Problems, display_path
+from factsite.problems import BuildError, Mark, Problem, Problems, display_path
 from factsite.publish import files as publish_files
 from factsite.quotes import verify
 from factsite.render.templates import Renderer
@@ -49,6 +49,9 @@ class Result:
     quotes: int = 0
     claims: int = 0
     timings: dict[str, float] = field(default_factory=dict)
+    warnings: list[Problem] = field(default_factory=list)
+    site: Site | None = None  # the model, for reports such as `check --stale`
+    claim_marks: dict[str, Mark] = field(default_factory=dict)  # where each claim is written
 
 
 @dataclass
@@ -117,7 +120,7 @@ def prepare(opts: Options, stages: Stages) -> Prepared:
         node = yamlfile.compose(display_path(path), text, problems) if text is not None else None
         if problems:
             raise BuildError(problems)  # without a parse there is nothing more to check
-        checked = check_document(display_path(path), node, problems)
+        checked = check_document(display_path(path), node, problems, text or "")
     doc, languages = checked.doc, checked.languages
     if doc is None:
         raise BuildError(problems)
@@ -137,8 +140,10 @@ def prepare(opts: Options, stages: Stages) -> Prepared:
         doc["site"]["base_url"] = opts.base_url
     with stages.timed("model"):
         site = build_model.build_site(doc, languages, catalogs, archives, anchors, build_date(), text or "")
-    stages.result.quotes, stages.result.claims = len(anchors), len(site.claims)
-    stages.result.languages = len(languages)
+    result = stages.result
+    result.quotes, result.claims, result.languages = len(anchors), len(site.claims), len(languages)
+    result.warnings, result.site = problems.sorted_warnings(), site
+    result.claim_marks = {rec["id"]: rec.mark for rec in records(doc, "claims")}
     return Prepared(site, global_digest(doc, text or "", site, opts))
 
 

@@ -31,10 +31,11 @@ NEUTRAL = "*"  # the key under which a language-neutral plain string is kept
 class Walk:
     """The state of one check: the file, its languages, its problems, and the nodes already seen."""
 
-    def __init__(self, path: str, problems: Problems, languages: Languages = DEFAULT):
+    def __init__(self, path: str, problems: Problems, languages: Languages = DEFAULT, text: str = ""):
         self.path = path
         self.problems = problems
         self.languages = languages
+        self._lines = text.split("\n")
         self.urls: list[tuple[str, Mark, str]] = []  # every URL met, with where and in which field
         self._seen: set[int] = set()
 
@@ -43,6 +44,11 @@ class Walk:
             if key == "value" and isinstance(value, str) and len(value) > MAX_SHOWN:
                 args[key] = value[:MAX_SHOWN] + "…"
         self.problems.add(mark_of(self.path, node), code, **args)
+
+    def line_of(self, node: yaml.Node) -> str:
+        """The source line a value starts on (for comments that silence a warning there)."""
+        line = node.start_mark.line
+        return self._lines[line] if 0 <= line < len(self._lines) else ""
 
     def wrong_type(self, node: yaml.Node, name: str, expected: str, fix: str) -> None:
         got = {yaml.MappingNode: "a mapping", yaml.SequenceNode: "a list"}.get(type(node), "text")

@@ -79,7 +79,7 @@ class Checked:
     urls: list[tuple[str, Mark, str]] = field(default_factory=list)
 
 
-def check_document(path: str, node: yaml.Node | None, problems: Problems) -> Checked:
+def check_document(path: str, node: yaml.Node | None, problems: Problems, text: str = "") -> Checked:
     """Check a composed document against the schema, its languages first; problems are collected, not raised."""
     if node is None:
         problems.add(Mark(path, 1, 1), "wrong-type", field="claims.yaml", expected="a mapping with site, pages, "
@@ -87,5 +87,5 @@ def check_document(path: str, node: yaml.Node | None, problems: Problems) -> Che
                      fix="start from `factsite new`, or docs/editing.md")
         return Checked(None, DEFAULT)
     languages = read_languages(path, node, problems)
-    walk = Walk(path, problems, languages)
+    walk = Walk(path, problems, languages, text)
     return Checked(ROOT.check(node, "", walk), languages, walk.urls)

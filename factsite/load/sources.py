@@ -9,7 +9,7 @@ import stat
 from dataclasses import dataclass
 from pathlib import Path
 
-from factsite.problems import Problems
+from factsite.problems import Mark, Problems
 from factsite.load.document import Rec
 from factsite.load.kinds import HIDDEN
 from factsite.problems.hints import describe, did_you_mean
@@ -99,6 +99,11 @@ def read_source(seeds: Path, rec: Rec, problems: Problems) -> Archived | None:
     if not stat.S_ISREG(info.st_mode):
         problems.add(mark, "source-not-text", value=name, reason="not a regular file")
         return None
+    return read_file(path, name, mark, problems)
+
+
+def read_file(path: Path, name: str, mark: Mark, problems: Problems) -> Archived | None:
+    """An archived file's text and sha256, or None after reporting why it cannot be an archive."""
     data, failure, size = _read(path)
     if data is None:
         if failure is None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 import yaml
@@ -9,6 +10,7 @@ import yaml
 from factsite.load.kinds import NEUTRAL, Kind, Walk, _url_guess
 from factsite.load.yamlfile import mark_of
 from factsite.model.languages import Lang
+from factsite.text.langparts import is_cjk
 
 # Which languages a text field needs:
 EDITORIAL = "editorial"  # every language editors write in; a derived one may be overridden
@@ -47,11 +49,12 @@ class Text(Kind):
             text = ctx.scalar(value, f"{name}.{key.value}", "text")
             if text is not None and self.inspect(text, value, f"{name}.{key.value}", ctx):
                 out[key.value] = text
+                _check_script(text, key.value, value, f"{name}.{key.value}", ctx)
         for lang in required:
             if lang.code not in written:  # a language written with a bad value has its own error
                 ctx.add(node, "missing-lang", field=name, lang=lang.code, why=_why(lang))
         if self.needs == ANY and not written:
-            ctx.add(node, "missing-lang", field=name, lang=" or ".join(allowed), why="write at least one")
+            ctx.add(node, "no-text", field=name, example=_example(ctx.languages.all[-1:]))
         complete = all(lang.code in out for lang in required) and bool(out)
         return out if complete else None
 
@@ -98,3 +101,22 @@ class Markdown(Text):
             ctx.add(node, "markdown-image", field=name, value=url)
             ok = False
         return ok
+
+
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af]")
+_LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]+")
+SILENCE = "# script-ok"  # at the end of a value's line: the mixed script is meant
+
+
+def _check_script(text: str, code: str, node: yaml.Node, name: str, ctx: Walk) -> None:
+    """Warn when text under a language key is written in another script: English notes under a Chinese key."""
+    cjk = len(_CJK.findall(text))
+    words = len(_LATIN_WORD.findall(text))
+    if is_cjk(code):
+        wrong = words >= 3 and cjk < words
+        looks = "English (Latin letters)"
+    else:
+        wrong = cjk >= 10 and cjk > words
+        looks = "Chinese, Japanese or Korean"
+    if wrong and SILENCE not in ctx.line_of(node):
+        ctx.add(node, "script-mismatch", field=name, lang=code, looks=looks)

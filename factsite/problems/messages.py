@@ -124,6 +124,17 @@ MESSAGES: dict[str, Message] = {
         "use {allowed}; inside braces a comma starts a new key, so quote text that has one",
         "Text mappings take the codes of the site's languages as keys (a quote's translation: the languages "
         "the editors translate into)."),
+    "no-text": Message(
+        "field {field!r} has no text",
+        "write it in the language(s) the document exists in, e.g. {example}",
+        "A cited document's title is given in the languages it was published in: at least one."),
+    "script-mismatch": Message(
+        "{field} looks like {looks}",
+        "text under {lang} is published to {lang} readers: translate it, move it under the right language, or "
+        "end the line with `# script-ok` if it is meant to be so",
+        "Text under a language key is published to readers of that language, and marked as written in it. An "
+        "English note under a Chinese key reaches Chinese readers in English (and screen readers read it with "
+        "a Chinese voice). This is a warning: the build goes on.", warning=True),
     "plain-text": Message(
         "{field} must be written per language, not as one plain string",
         "write it as {example}",

@@ -1,0 +1,5 @@
+import sys
+
+from factsite.cli import main
+
+sys.exit(main())

@@ -1,0 +1,152 @@
+"""Incremental output: render and write only what changed since the last build, keep the rest by hard link."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from factsite.model import urls
+from factsite.model.records import Site
+from factsite.output import cache, parallel
+from factsite.output.links import check_scans, scan
+from factsite.output.staging import Staging
+from factsite.problems import BuildError, Mark, Problems, display_path
+from factsite.publish import search
+from factsite.render.templates import Job, Renderer
+from factsite.render.views import Routes
+
+Scan = tuple[list[str], list[str]]  # the ids a page defines and the links it makes
+
+
+@dataclass
+class Plan:
+    """What the output folder must hold: files written to staging, unchanged ones to keep, and who made each."""
+
+    manifest: cache.Manifest
+    out: Path
+    staging: Staging
+    written: set[str] = field(default_factory=set)
+    keep: set[str] = field(default_factory=set)
+    fps: dict[str, str] = field(default_factory=dict)
+    scans: dict[str, Scan] = field(default_factory=dict)
+    owners: dict[str, str] = field(default_factory=dict)
+
+    def claim(self, rel: str, owner: str) -> None:
+        """Reserve an output path; two outputs for one path is a bug in factsite, never silently resolved."""
+        if rel in self.owners:
+            problems = Problems()
+            problems.add(Mark(rel), "output-clash", path=rel, first=self.owners[rel], second=owner)
+            raise BuildError(problems)
+        self.owners[rel] = owner
+
+    def page(self, rel: str, fp: str, owner: str) -> bool:
+        """Record a page's inputs; True when it must be rendered, False when the last build's file stands."""
+        self.claim(rel, owner)
+        self.fps[rel] = fp
+        entry = self.manifest.reusable(self.out, rel, fp)
+        if entry is None:
+            return True
+        self.keep.add(rel)
+        self.scans[rel] = (entry["ids"], entry["links"])
+        return False
+
+    def add_files(self, files: dict[str, str | bytes]) -> None:
+        """Non-page files: kept when their bytes are what the last build wrote."""
+        for rel, data in files.items():
+            self.claim(rel, "published file")
+            raw = data.encode("utf-8") if isinstance(data, str) else data
+            fp = hashlib.blake2b(raw, digest_size=12).hexdigest()
+            self.fps[rel] = fp
+            if self.manifest.reusable(self.out, rel, fp) is not None:
+                self.keep.add(rel)
+            else:
+                self.staging.write(rel, raw)
+                self.written.add(rel)
+
+
+def render_pages(plan: Plan, routes: Routes, renderer: Renderer, digest: str, jobs: int | None) -> None:
+    """Render each page whose inputs changed since the last build, on every core; keep the others."""
+    todo: list[tuple[str, Job]] = []
+    for route in routes.pages:
+        data = cache.route_digest(route.data)
+        look = renderer.template_digest(route.template)
+        for lang in renderer.site.languages:
+            url = route.url(lang)
+            rel = urls.file_of(url)
+            if plan.page(rel, cache.combine(digest, look, lang.code, data), f"{route.template} ({url})"):
+                todo.append((rel, Job(route, lang)))
+    for neutral in routes.neutral:
+        fp = cache.combine(digest, renderer.template_digest(neutral.template))
+        rel = urls.file_of(neutral.url(None))
+        if plan.page(rel, fp, neutral.template):
+            todo.append((rel, Job(neutral, None)))
+
+    def produce(item: tuple[str, Job]) -> Scan:
+        rel, job = item
+        html = renderer.render(job)
+        plan.staging.write(rel, html)
+        return scan(html)
+
+    for (rel, _), links in zip(todo, parallel.run_all(produce, todo, parallel.workers(jobs))):
+        plan.written.add(rel)
+        plan.scans[rel] = links
+
+
+def static_files(folders: list[Path]) -> dict[str, str | bytes]:
+    """The theme's assets; a site's own file replaces the packaged one of the same name."""
+    out: dict[str, str | bytes] = {}
+    for folder in reversed(folders):
+        for p in sorted(folder.rglob("*")):
+            if p.is_file():
+                out[urls.asset(p.relative_to(folder).as_posix())] = p.read_bytes()
+    return dict(sorted(out.items()))
+
+
+def check_links(plan: Plan, site: Site) -> None:
+    """Every internal link of every page resolves to a file and, with a #fragment, to an id in it."""
+    broken = check_scans(plan.scans, set(plan.fps), urls.base_path(site.base_url))
+    if broken:
+        problems = Problems()
+        for page, link in broken:
+            problems.add(Mark(f"site/{page}"), "broken-link", value=link)
+        raise BuildError(problems)
+
+
+def write(plan: Plan, result: Any, search_index: bool) -> None:
+    """Complete the staging folder with the kept files (hard links) and swap it in; no change, no swap."""
+    wanted = set(plan.fps)
+    result.pages = len(plan.scans)
+    result.rendered = sum(1 for rel in plan.written if rel in plan.scans)
+    if not plan.written and wanted == set(plan.manifest.entries) and plan.out.is_dir():
+        plan.staging.discard()
+        return
+    for rel in sorted(plan.keep):
+        plan.staging.link(plan.out / rel, rel)
+    if search_index:
+        _search(plan)
+    plan.staging.commit()
+    result.written = len(plan.written)
+    plan.manifest.save({rel: _entry(plan, rel) for rel in sorted(wanted)})
+
+
+def _search(plan: Plan) -> None:
+    """Index the pages when any changed."""
+    if any(rel.endswith(".html") for rel in plan.written) or not (plan.out / search.FOLDER).is_dir():
+        failure = search.build_index(plan.staging.root)
+        if failure:
+            problems = Problems()
+            problems.add(Mark(display_path(plan.out)), "search-index", reason=failure)
+            raise BuildError(problems)
+    else:
+        search.keep_index(plan.out, plan.staging)
+
+
+def _entry(plan: Plan, rel: str) -> dict[str, Any]:
+    st = os.stat(plan.out / rel)
+    entry: dict[str, Any] = {"fp": plan.fps[rel], "size": st.st_size, "mtime": st.st_mtime_ns}
+    if rel in plan.scans:
+        entry["ids"], entry["links"] = plan.scans[rel]
+    return entry

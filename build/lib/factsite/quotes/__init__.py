@@ -1,0 +1,1 @@
+"""Finding quotes verbatim in their archived sources, and linking to them."""

@@ -1,0 +1,1 @@
+"""Text helpers below the model: Markdown, plain text, Chinese script conversion."""
