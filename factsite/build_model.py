@@ -133,7 +133,8 @@ def build_site(doc: Rec, languages: Languages, catalogs: Mapping[str, Mapping[st
     sources = tuple(
         m.Source(r["id"], r["file"], archives[r["id"]].sha256, archives[r["id"]].text, b.text(r["title"]),
                  publishers[r["publisher"]], b.maybe(r.get("author")), r["date"], r.get("url"), r.get("archive_url"),
-                 b.maybe(r.get("provenance")), b.fingerprint(r, archives[r["id"]].sha256))
+                 b.maybe(r.get("provenance")), tuple(r.get("breaks", ())), tuple(r.get("joins", ())),
+                 b.fingerprint(r, archives[r["id"]].sha256))
         for r in records(doc, "sources"))
     claims = tuple(b.claim(r) for r in records(doc, "claims"))
     topics = tuple(m.Topic(r["id"], b.text(r["name"]), b.text(r["description"])) for r in records(doc, "topics"))

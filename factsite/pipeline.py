@@ -128,12 +128,12 @@ def prepare(opts: Options, stages: Stages) -> Prepared:
         validate.check_references(doc, problems)
         provenance.check_publishers(doc, problems)
         provenance.check_urls(checked.urls, provenance.blocklist(doc), problems)
-        archives = validate.read_sources(doc, opts.root / "seeds", problems)
+        archives, changed = validate.read_sources(doc, opts.root / "seeds", problems)
         catalogs = catalog.load_catalogs(opts.root, languages, (doc.get("site") or doc).at("languages"), problems)
     with stages.timed("verify quotes"):
         indexes = verify.index_sources(archives)
         converters = list(build_model.converters(languages).values())
-        anchors = verify.verify_quotes(doc, indexes, converters, problems)
+        anchors = verify.verify_quotes(doc, indexes, converters, changed, problems)
     if problems:
         raise BuildError(problems)
     if opts.base_url:

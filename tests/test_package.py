@@ -118,6 +118,9 @@ def test_rehash_says_which_quotes_still_match_and_records_only_with_yes(mini: Pa
     seed.write_text(seed.read_text(encoding="utf-8").replace("全體人員", "所有人員"), encoding="utf-8")
     failed = run_build(mini, "check")
     assert "has changed since it was archived" in failed.stderr
+    assert "(claim 'navy-email') NO LONGER MATCHES" in failed.stderr
+    assert "(claim 'h20-curbs-report') still matches" in failed.stderr
+    assert "quote not found" not in failed.stderr  # never a hint to fit the quote to the changed archive
     shown = run_build(mini, "rehash", "wwp")
     assert "still matches: quote at claims.yaml:" in shown.stdout
     assert "NO LONGER MATCHES: quote at claims.yaml:" in shown.stdout and "claim 'navy-email'" in shown.stdout

@@ -199,9 +199,12 @@ MESSAGES: dict[str, Message] = {
         "Archived text is shown in full on its source page: control characters would break the page and "
         "direction overrides would make it read differently from the archive."),
     "source-changed": Message(
-        "{value} has changed since it was archived (sha256 {actual}, expected {expected})",
-        "check that the quotes below still stand, then set `sha256: {actual}`",
-        "Archived sources are evidence: a changed file must be noticed and re-checked."),
+        "{value} has changed since it was archived (its sha256 is not the one recorded)",
+        "if the edit was not deliberate, restore the file (e.g. `git checkout -- {value}`); if it corrects the "
+        "archive, compare it with the original first, then run `build.py rehash {source}`",
+        "Archived sources are evidence: a changed file stops the build, with each quote from it marked as still "
+        "matching or not. Quotes are never fitted to a changed archive; accepting the change is a deliberate "
+        "step (`rehash`) after comparing the file with its original.", root=True),
     "bad-sha256": Message(
         "sha256 {value!r} is not 64 hex digits",
         "compute it with `sha256sum seeds/FILE`",
@@ -217,7 +220,7 @@ MESSAGES: dict[str, Message] = {
         "in particular."),
     "quote-not-found": Message(
         "quote not found in source {source!r}",
-        "the closest passage ({similarity}% similar) is shown below; copy it into `text`",
+        "the closest passage ({similarity}% similar) is shown below, with where your text differs from it",
         "The quoted text does not occur in its archived source, even ignoring line breaks, spaces, "
         "hyphens and punctuation width. Usually a typo: compare with the closest passage."),
     "quote-script": Message(

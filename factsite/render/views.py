@@ -185,7 +185,7 @@ def source_data(source: Source, quotes: list[Quote], citations: dict[str, list[C
     quotes = sorted(quotes, key=lambda q: (q.start, q.end, q.id))
     spans = {q.id: (q.start, q.end) for q in quotes}
     return {"source": source, "quotes": quotes, "citations": {q.id: citations[q.id] for q in quotes},
-            "lines": sourceview.lines(source.text, spans)}
+            "lines": sourceview.lines(source.text, spans, source.breaks, source.joins)}
 
 
 def timeline_data(site: Site, topic: Topic | None, cards: dict[str, Card]) -> dict[str, Any]:

@@ -93,10 +93,18 @@ def parser() -> argparse.ArgumentParser:
     return p
 
 
+VALUED = ("--root", "--out", "--base-url", "--jobs", "--port", "--host", "--id", "--publisher", "--date", "--url",
+          "--source", "--stale")  # options that take a value, so the word after them is not a command
+
+
 def parse(argv: list[str] | None) -> argparse.Namespace:
-    """Arguments, with `build` as the command when none is named (so `build.py --clean` still builds)."""
+    """Arguments, with `build` as the command when none is named (`build.py --clean` builds), and the command
+    found wherever it stands (`build.py --root DIR check` checks)."""
     args = list(sys.argv[1:] if argv is None else argv)
-    if not args or (args[0] not in COMMANDS and args[0] not in ("-h", "--help", "--version")):
+    at = next((i for i, a in enumerate(args) if a in COMMANDS and (i == 0 or args[i - 1] not in VALUED)), None)
+    if at is not None:
+        args.insert(0, args.pop(at))
+    elif not any(a in ("-h", "--help", "--version") for a in args[:1]):
         args.insert(0, "build")
     return parser().parse_args(args)
 

@@ -56,7 +56,8 @@ SITE = _rec(
     blocklist=_opt(ListOf(item=_rec("blocked domain", domain=Domain(), reason=PLAIN))))
 PAGE = _rec("page", id=SLUG, title=TEXT, body=MARKDOWN)
 SOURCE = _rec("source", id=SLUG, file=PLAIN, sha256=Sha(), title=TITLE, publisher=REF, date=DAY,
-              author=_opt(NAME), url=_opt(URL), archive_url=_opt(URL), provenance=_opt(INLINE))
+              author=_opt(NAME), url=_opt(URL), archive_url=_opt(URL), provenance=_opt(INLINE),
+              breaks=_opt(ListOf(item=Int())), joins=_opt(ListOf(item=Int())))
 CLAIMANT_TYPES = ("person", "organization")
 CLAIM = _rec(
     "claim", id=SLUG, topic=REF, verdict=REF, claimant=NAME, claimant_type=Choice(choices=CLAIMANT_TYPES),

@@ -96,9 +96,10 @@ def check_references(doc: Rec, problems: Problems) -> None:
         known["source"].check(quote, "source", problems)
 
 
-def read_sources(doc: Rec, seeds: Path, problems: Problems) -> dict[str, Archived]:
-    """Read every archived source; a changed file names the quotes it puts at risk."""
+def read_sources(doc: Rec, seeds: Path, problems: Problems) -> tuple[dict[str, Archived], dict[str, Rec]]:
+    """Read every archived source; also return the sources whose file no longer has its recorded sha256."""
     archives: dict[str, Archived] = {}
+    changed: dict[str, Rec] = {}
     for rec in records(doc, "sources"):
         if "file" not in rec or "id" not in rec:
             continue
@@ -108,8 +109,5 @@ def read_sources(doc: Rec, seeds: Path, problems: Problems) -> dict[str, Archive
         archives[rec["id"]] = archived
         expected = rec.get("sha256")
         if expected and expected != archived.sha256:
-            at_risk = tuple(f"quote at {q.mark} ({owner}) may no longer match"
-                            for q, owner in iter_quotes(doc) if q.get("source") == rec["id"])
-            problems.add(rec.at("sha256"), "source-changed", value=f"seeds/{rec['file']}",
-                         actual=archived.sha256, expected=expected, details=at_risk)
-    return archives
+            changed[rec["id"]] = rec
+    return archives, changed

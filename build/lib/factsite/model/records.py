@@ -104,6 +104,8 @@ class Source:
     original_url: str | None
     archive_url: str | None
     provenance: L10n | None  # how the archive relates to the original, when it is not a plain copy
+    breaks: tuple[int, ...] = ()  # archive lines after which the shown article keeps a break
+    joins: tuple[int, ...] = ()  # archive lines the shown article joins with the next
     fingerprint: str = field(default="", compare=False, repr=False)  # changes whenever its input does
 
     def url(self, lang: Lang) -> str:

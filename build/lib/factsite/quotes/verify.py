@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from factsite.problems import Mark, Problems
+from factsite.quotes.differences import differences
 from factsite.quotes.matcher import SourceIndex, Span, display, normalize
 from factsite.load.document import Rec, iter_quotes
 from factsite.text.chinese import Converter
@@ -32,19 +33,31 @@ def index_sources(archives: dict[str, Archived]) -> dict[str, SourceIndex]:
 
 
 def verify_quotes(doc: Rec, indexes: dict[str, SourceIndex], converters: list[Converter],
-                  problems: Problems) -> dict[Mark, Anchor]:
-    """Anchor each quote, keyed by where it was written, or report why it cannot be."""
+                  changed: dict[str, Rec], problems: Problems) -> dict[Mark, Anchor]:
+    """Anchor each quote, keyed by where it was written, or report why it cannot be.
+
+    A source whose file changed since its sha256 was recorded is one problem, naming each of its quotes as
+    still matching or not: the archive is evidence, so a quote is never fitted to a changed file."""
     anchors: dict[Mark, Anchor] = {}
-    for quote, _owner in iter_quotes(doc):
+    verdicts: dict[str, list[str]] = {sid: [] for sid in changed}
+    for quote, owner in iter_quotes(doc):
         index = indexes.get(quote.get("source"))
         if index is None or "text" not in quote:
             continue  # the missing source or text is reported elsewhere
+        if quote["source"] in changed:
+            found = len(index.find_all(quote["text"])) == 1
+            verdicts[quote["source"]].append(f"quote at {quote.mark} ({owner}) "
+                                             f"{'still matches' if found else 'NO LONGER MATCHES'}")
+            continue
         span = locate(quote, index, converters, problems)
         if span is not None:
             prefix, suffix = index.context(span)
             exact = index.text[span.start:span.end]
             anchors[quote.mark] = Anchor(span.start, span.end, exact, prefix, suffix,
                                          index.line_of(span.start), display(exact))
+    for sid, rec in changed.items():
+        problems.add(rec.at("sha256"), "source-changed", value=f"seeds/{rec['file']}", source=sid,
+                     details=tuple(verdicts[sid]))
     return anchors
 
 
@@ -63,8 +76,9 @@ def locate(quote: Rec, index: SourceIndex, converters: list[Converter], problems
         else:
             best = index.closest(quote["text"])
             line = index.line_of(best.span.start)
+            where = differences(quote["text"], index.text[best.span.start:best.span.end])
             problems.add(mark, "quote-not-found", source=source, similarity=best.similarity,
-                         details=(f"closest (source line {line}): {best.text}",))
+                         details=(f"closest (source line {line}): {best.text}", *where))
         return None
     wanted = quote.get("occurrence")
     if wanted is None and len(matches) > 1:
