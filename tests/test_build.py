@@ -97,7 +97,7 @@ def test_same_input_gives_the_same_bytes(mini: Path, tmp_path: Path):
 def test_check_verifies_but_writes_nothing(mini: Path):
     result = run_build(mini, "check")
     assert result.returncode == 0
-    assert result.stdout.startswith("checked 2 claims, 3 quotes verified, no problems")
+    assert result.stdout.startswith("checked 2 claims, 3 quotes verified, no errors")
     assert not (mini / "site").exists()
 
 
@@ -110,7 +110,10 @@ def test_base_url_option_sets_canonical_links(mini: Path):
 
 def test_help_lists_commands_and_options(mini: Path):
     out = run_build(mini, "--help").stdout
-    for word in ("build", "check", "--out", "--base-url", "--root", "--quiet", "SOURCE_DATE_EPOCH", "exit status"):
+    for word in ("build", "check", "serve", "SOURCE_DATE_EPOCH", "exit status"):
+        assert word in out
+    out = run_build(mini, "build", "--help").stdout
+    for word in ("--out", "--base-url", "--root", "--quiet", "--clean", "--jobs", "--no-search"):
         assert word in out
 
 

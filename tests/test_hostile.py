@@ -339,26 +339,30 @@ def _inject(site: Path) -> dict:
         v["meaning"] = both
     for t in s["topics"]:
         t["name"], t["description"] = {"zh-Hant": t["name"]["zh-Hant"], "en": t["name"]["en"] + PAYLOAD}, both
+    for pub in doc["publishers"]:  # a publisher's name is shown beside every link it published
+        pub["name"], pub["domains"] = both, ["example.org"]
     for p in doc["pages"]:
         p["title"], p["body"] = both, {"zh-Hant": MARKDOWN, "en": MARKDOWN}
     for src in doc["sources"]:
         src["sha256"] = hashlib.sha256(seed.read_bytes()).hexdigest()
-        src["title"], src["publisher"], src["author"] = both, both, PAYLOAD
-        src["url"], src["archive_url"] = EVIL_URL, EVIL_URL
+        src["title"], src["author"], src["provenance"] = both, PAYLOAD, {"zh-Hant": MARKDOWN, "en": MARKDOWN}
+        src["url"], src["archive_url"] = EVIL_URL, "https://web.archive.org/web/2025/" + EVIL_URL
     for c in doc["claims"]:
         c["claim"], c["claimant"], c["summary"] = both, both, {"zh-Hant": MARKDOWN, "en": MARKDOWN}
+        c["rated"] = both
         c["reasoning"] = {"zh-Hant": MARKDOWN, "en": MARKDOWN}
         for q in c["quotes"]:
             q["translation"] = {"en": PAYLOAD}
         for e in c["evidence"]:
-            e["title"], e["publisher"], e["note"], e["url"], e["archive_url"] = both, both, both, EVIL_URL, EVIL_URL
+            e["title"], e["note"], e["url"] = both, both, EVIL_URL
+            e["archive_url"] = "https://web.archive.org/web/2025/" + EVIL_URL
         for u in c.get("updates", []):
             u["text"] = {"zh-Hant": MARKDOWN, "en": MARKDOWN}
     doc["claims"][1]["quotes"].append({"source": "wwp", "text": SEED_LINE, "translation": {"en": PAYLOAD}})
     for ev in doc["events"]:
         ev["title"], ev["text"] = both, {"zh-Hant": MARKDOWN, "en": MARKDOWN}
         for li in ev.get("links", []):
-            li["title"], li["publisher"], li["url"] = both, both, EVIL_URL
+            li["title"], li["url"] = both, EVIL_URL
     class Written(yaml.SafeDumper):  # every value written out: factsite refuses aliases
         def ignore_aliases(self, data):
             return True

@@ -49,7 +49,7 @@ def add_source(args: argparse.Namespace) -> int:
     item = (f"  - id: {ident}\n"
             f"    file: {args.file.name}\n"
             f"    sha256: {archived.sha256}\n"
-            f"    title: {{}}                      # the article's own headline, e.g. {{zh-Hant: …}}\n"
+            f"    title: {{}}                      # the article's own headline, e.g. {{LANG: headline}}\n"
             f"    publisher: {args.publisher or empty}  # an id from publishers:\n"
             f"    date: {args.date or empty}  # the article's date, YYYY-MM-DD\n"
             f"    url: {json.dumps(args.url) if args.url else empty}  # the original's address; delete if unknown\n")

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from html import escape, unescape
 
 _TAG = re.compile(r"(<[^>]*>)")
 _IDEOGRAPHS = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
@@ -37,17 +38,21 @@ def _cjk_code(run: str) -> str:
 def mark_runs(html: str, lang: str, latin: str) -> str:
     """HTML whose text runs in another script than `lang` are wrapped in <span lang=…>; tags are untouched.
 
-    Latin runs in CJK text are marked as `latin`, the site's Latin-script language."""
+    Latin runs in CJK text are marked as `latin`, the site's Latin-script language. Text between tags is
+    read with its character references decoded, so a run never splits one (&quot; stays whole)."""
     if not lang:
         return html
-    cjk = is_cjk(lang)
+    pattern = _LATIN_RUN if is_cjk(lang) else _CJK_RUN
     parts = _TAG.split(html)
     for i in range(0, len(parts), 2):  # even parts are text between tags
-        text = parts[i]
-        if not text:
+        if not parts[i]:
             continue
-        if cjk:
-            parts[i] = _LATIN_RUN.sub(lambda m: f'<span lang="{latin}">{m.group()}</span>', text)
-        else:
-            parts[i] = _CJK_RUN.sub(lambda m: f'<span lang="{_cjk_code(m.group())}">{m.group()}</span>', text)
+        text = unescape(parts[i])
+        out, at = [], 0
+        for m in pattern.finditer(text):
+            code = latin if pattern is _LATIN_RUN else _cjk_code(m.group())
+            out += [escape(text[at:m.start()], quote=False), f'<span lang="{code}">{escape(m.group(), quote=False)}</span>']
+            at = m.end()
+        if out:
+            parts[i] = "".join(out) + escape(text[at:], quote=False)
     return "".join(parts)
