@@ -82,3 +82,9 @@ def test_source_that_is_not_utf8_or_is_a_link_out_of_seeds(mini: Path, tmp_path:
 def test_error_docs_are_generated_from_the_message_table():
     from factsite.problems.errordocs import DOC, render
     assert DOC.read_text(encoding="utf-8") == render(), "run: python -m factsite.problems.errordocs"
+
+
+def test_the_glossary_applies_in_one_pass_longest_first():
+    words = Converter("t2s", (("演算法", "算法"), ("引文中「演算法」", "引文中“演算法”"), ("「", "“"), ("」", "”")))
+    assert words.editorial("引文中「演算法」") == "引文中“演算法”"  # no shorter entry rewrites a longer one's output
+    assert words.editorial("新演算法「好」") == "新算法“好”"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 import opencc
@@ -20,21 +21,23 @@ class Converter:
 
     def __init__(self, config: str = "t2s", glossary: tuple[tuple[str, str], ...] = ()):
         self._convert = _converter(config).convert
-        # Each glossary entry is matched on the converted text, so it must be converted too.
-        self._fixes = tuple(sorted(((self._convert(hant), hans) for hant, hans in glossary),
-                                   key=lambda pair: -len(pair[0])))
+        # Each glossary entry is matched on the converted text, so it must be converted too. All entries are
+        # applied in one pass, longest first, so no entry rewrites what another one wrote.
+        self._fixes = {self._convert(hant): hans for hant, hans in glossary}
+        keys = sorted(self._fixes, key=lambda k: (-len(k), k))
+        self._pattern = re.compile("|".join(map(re.escape, keys))) if keys else None
         self._cache: dict[str, str] = {}
 
     def script(self, text: str) -> str:
         """Script conversion only: for quotes, whose words must stay the source's."""
-        return self._convert(text)
+        return str(self._convert(text))
 
     def editorial(self, text: str) -> str:
         """Script conversion plus the glossary, for text the editors wrote."""
         done = self._cache.get(text)
         if done is None:
-            done = self._convert(text)
-            for converted, preferred in self._fixes:
-                done = done.replace(converted, preferred)
+            done = str(self._convert(text))
+            if self._pattern is not None:
+                done = self._pattern.sub(lambda m: self._fixes[m.group()], done)
             self._cache[text] = done
         return done
