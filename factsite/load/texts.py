@@ -90,14 +90,17 @@ class Markdown(Text):
     inline: bool = False  # one paragraph, shown inside a line (notes, update entries)
 
     def inspect(self, text: str, node: yaml.Node, name: str, ctx: Walk) -> bool:
-        from factsite.text.markdown import images, links, unsafe_links  # loads only once the YAML parsed
+        from factsite.text.markdown import safe_link, targets  # loads only once the YAML parsed
 
         ok = True
-        ctx.urls.extend((url, mark_of(ctx.path, node), name) for url in links(text) if url.startswith("http"))
-        for url in unsafe_links(text):
+        links, images = targets(text, self.inline)
+        ctx.urls.extend((url, mark_of(ctx.path, node), name) for url in links if url.startswith("http"))
+        for url in links:
+            if safe_link(url):
+                continue
             ctx.add(node, "unsafe-markdown-link", field=name, value=url, suggestion=_url_guess(url))
             ok = False
-        for url in images(text):
+        for url in images:
             ctx.add(node, "markdown-image", field=name, value=url)
             ok = False
         return ok

@@ -39,7 +39,9 @@ def _make() -> MarkdownIt:
 _MD = _make()
 _PERMISSIVE = MarkdownIt("commonmark", {"html": False})
 _PERMISSIVE.validateLink = lambda url: True  # sees every link, so refused ones can be reported
-_cache: dict[str, str] = {}
+_cache: dict[str, str] = {}  # text (or _INLINE + text) -> HTML
+_targets: dict[str, tuple[list[str], list[str]]] = {}
+_INLINE = "\x00inline\x00"
 
 
 def render(text: str) -> str:
@@ -52,33 +54,44 @@ def render(text: str) -> str:
 
 def render_inline(text: str) -> str:
     """HTML for one line of Markdown, without the paragraph around it."""
-    key = "\x00inline\x00" + text
+    key = _INLINE + text
     html = _cache.get(key)
     if html is None:
         html = _cache[key] = _MD.renderInline(text)
     return html
 
 
-def _targets(text: str, kind: str) -> list[str]:
-    found = []
-    for token in _PERMISSIVE.parse(text):
-        for child in token.children or ():
-            url = child.attrGet("href") if kind == "link_open" else child.attrGet("src")
-            if child.type == kind and url is not None:
-                found.append(url)
+def targets(text: str, inline: bool = False) -> tuple[list[str], list[str]]:
+    """The link targets and image sources in a Markdown text.
+
+    One parse serves both validation and the page: when every link may be published and there is no image
+    (the only case a build goes on with), the parse is rendered now and render() finds it ready."""
+    key = _INLINE + text if inline else text
+    found = _targets.get(key)
+    if found is not None:
+        return found
+    links: list[str] = []
+    images: list[str] = []
+    if "[" in text or "<" in text:  # no link, autolink or image can be written without one
+        tokens = _PERMISSIVE.parseInline(text) if inline else _PERMISSIVE.parse(text)
+        for token in tokens:
+            for child in token.children or ():
+                if child.type == "link_open" and child.attrGet("href") is not None:
+                    links.append(str(child.attrGet("href")))
+                elif child.type == "image" and child.attrGet("src") is not None:
+                    images.append(str(child.attrGet("src")))
+        if not images and all(safe_link(url) for url in links):
+            _cache[key] = _MD.renderer.render(tokens, _MD.options, {})
+    _targets[key] = found = (links, images)
     return found
-
-
-def links(text: str) -> list[str]:
-    """Every link target in a Markdown text."""
-    return _targets(text, "link_open")
 
 
 def unsafe_links(text: str) -> list[str]:
     """Link targets in a Markdown text that would be refused."""
-    return [url for url in _targets(text, "link_open") if not safe_link(url)]
+    return [url for url in targets(text)[0] if not safe_link(url)]
 
 
-def images(text: str) -> list[str]:
-    """The sources of the images in a Markdown text (none are published)."""
-    return _targets(text, "image")
+def forget() -> None:
+    """Drop every cached rendering: a long-lived preview calls this when its texts are replaced wholesale."""
+    _cache.clear()
+    _targets.clear()
