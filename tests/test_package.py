@@ -20,7 +20,10 @@ EPOCH = {"SOURCE_DATE_EPOCH": "1795392000"}  # 2026-11-23
 def installed(tmp_path_factory) -> Path:
     """factsite installed from a wheel into a fresh venv; its dependencies come from the test venv's site-packages."""
     work = tmp_path_factory.mktemp("wheel")
-    subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "--quiet", "-w", str(work), str(ROOT)],
+    source = work / "source"  # a copy: setuptools writes build/ into the tree it builds
+    shutil.copytree(ROOT, source, ignore=shutil.ignore_patterns(".venv", "node_modules", ".git", "site", "build",
+                                                                ".factsite-cache", "*.egg-info", "__pycache__"))
+    subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "--quiet", "-w", str(work), str(source)],
                    check=True, capture_output=True)
     wheel = next(work.glob("factsite-*.whl"))
     venv = work / "venv"
@@ -61,7 +64,7 @@ def test_factsite_new_then_build_from_the_wheel(installed: Path, tmp_path: Path)
     built = factsite(installed, site, "build")
     assert built.returncode == 0, built.stderr
     assert "Traceback" not in built.stderr
-    assert built.stdout.startswith("built 41 pages in 3 languages, 1 quote verified")
+    assert built.stdout.startswith("built 59 pages in 3 languages, 1 quote verified")
     page = (site / "site/en/claims/tianxia-weigong-source/index.html").read_text(encoding="utf-8")
     assert "大道之行也，天下為公" in page and (site / "site/pagefind/pagefind.js").is_file()
 

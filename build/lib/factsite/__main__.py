@@ -1,5 +1,0 @@
-import sys
-
-from factsite.cli import main
-
-sys.exit(main())

@@ -1,1 +1,0 @@
-"""The output folder: staging and atomic swap, the incremental cache, link checking, parallel rendering."""

@@ -1,1 +1,0 @@
-"""Finding quotes verbatim in their archived sources, and linking to them."""

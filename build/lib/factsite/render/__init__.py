@@ -1,1 +1,0 @@
-"""From the model to HTML pages: what each page shows, and the Jinja templates that print it."""

@@ -1,1 +1,0 @@
-"""Text helpers below the model: Markdown, plain text, Chinese script conversion."""
