@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 from collections import Counter
 from typing import Any, Mapping
@@ -10,6 +11,7 @@ from factsite.load.document import Rec, records
 from factsite.load.kinds import NEUTRAL
 from factsite.load.sources import Archived
 from factsite.model import records as m
+from factsite.model import timeline
 from factsite.model.dates import PartialDate
 from factsite.model.languages import DERIVED, SOURCE, Languages
 from factsite.problems import Mark
@@ -139,10 +141,16 @@ def build_site(doc: Rec, languages: Languages, catalogs: Mapping[str, Mapping[st
     claims = tuple(b.claim(r) for r in records(doc, "claims"))
     topics = tuple(m.Topic(r["id"], b.text(r["name"]), b.text(r["description"])) for r in records(doc, "topics"))
     pages = tuple(m.Page(r["id"], b.text(r["title"]), b.text(r["body"])) for r in records(doc, "pages"))
+    events = b.events(records(doc, "events"))
+    placed = timeline.event_pages(events, claims)
+    # Where an event is listed is part of what links to it show: it enters the event's fingerprint.
+    events = tuple(dataclasses.replace(e, page=placed[e.id][1], fingerprint=fingerprint(e.fingerprint, str(placed[e.id])))
+                   for e in events)
     latest = max([published] + [c.modified for c in claims])
     return m.Site(
         languages, catalogs, b.text(site["title"]), b.text(site["description"]), b.maybe(site.get("timeline_intro")),
         b.maybe(site.get("search_examples")), site["base_url"], published, b.text(site["organization"]["name"]),
-        site["organization"]["url"], site["contact"], tuple(publishers.values()), b.verdicts(records(doc, "verdicts")),
-        topics, pages, sources,
-        claims, b.events(records(doc, "events")), build_date or latest)
+        site["organization"]["url"], site["contact"],
+        m.License(b.text(site["license"]["name"]), site["license"]["url"]) if "license" in site else None,
+        tuple(publishers.values()), b.verdicts(records(doc, "verdicts")),
+        topics, pages, sources, claims, events, build_date or latest)

@@ -13,10 +13,10 @@ from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
-PAGES = ("", "claims/", "claims/oct-2022-rules-merged/", "timeline/", "search/?q={query}", "sources/wwp-2025-01-31/",
-         "topics/distillation/", "methodology/")
+PAGES = ("", "claims/", "claims/oct-2022-rules-merged/", "verdicts/mostly-accurate/", "timeline/", "timeline/2025/",
+         "search/?q={query}", "sources/wwp-2025-01-31/", "topics/distillation/", "methodology/", "data/")
 QUERIES = {"zh-hant": "蒸餾", "zh-hans": "蒸馏", "en": "distillation"}
-LANGS = ("zh-hant", "zh-hans", "en")
+LANGS = tuple(sys.argv[3].split(",")) if len(sys.argv) > 3 else ("zh-hant", "zh-hans", "en")
 WIDTHS = {"phone": (375, 812), "desktop": (1280, 900)}
 FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
          "--disable-component-update", "--disable-sync", "--no-first-run"]

@@ -36,3 +36,19 @@ def validate_html(*folders: Path) -> None:
                              *map(str, folders)], capture_output=True, text=True, timeout=600)
     assert result.returncode == 0, result.stderr[:5000]
     assert result.stderr == ""
+
+
+def heavy_pages(site: Path, limit: int = 100_000) -> list[tuple[str, int]]:
+    """Pages that weigh more than `limit` bytes together with the stylesheets and scripts they load."""
+    import re
+
+    heavy = []
+    for page in sorted(site.rglob("*.html")):
+        html = page.read_text(encoding="utf-8")
+        weight = len(html.encode("utf-8"))
+        for ref in re.findall(r'(?:href|src)="([^"]+\.(?:css|js))"', html):
+            path = site / ref.lstrip("/") if ref.startswith("/") else page.parent / ref
+            weight += path.resolve().stat().st_size
+        if weight > limit:
+            heavy.append((page.relative_to(site).as_posix(), weight))
+    return heavy

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from helpers import ROOT, run_build
+from helpers import ROOT, heavy_pages, run_build
 
 sys.path.insert(0, str(ROOT / "bench"))
 import corpus  # noqa: E402  (bench/ is a folder of scripts, not a package)
@@ -54,3 +54,13 @@ def test_a_small_corpus_builds_with_every_claim_page(tmp_path: Path, small: corp
     for claim in small.claims:
         for lang in ("zh-hant", "zh-hans", "en"):
             assert (tmp_path / "site" / lang / "claims" / claim.id / "index.html").is_file()
+
+
+def test_pages_stay_small_at_a_thousand_claims(tmp_path: Path):
+    """Listings are paginated: at 1,000 claims no page outweighs 100 KB with its CSS and JS."""
+    project = tmp_path / "project"
+    corpus.write_project(corpus.generate(1000, seed=3), project)
+    result = run_build(tmp_path, "--root", str(project), "--out", str(tmp_path / "site"), "--no-search",
+                       env={"FACTSITE_MAX_YAML_MB": "64"})
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert heavy_pages(tmp_path / "site") == []

@@ -8,9 +8,9 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 
 LANGS = ("zh-hant", "zh-hans", "en")
-PAGE_TYPES = ("", "claims/", "claims/sacks-distillation-evidence/", "timeline/", "timeline/export-controls/",
-              "search/", "sources/", "sources/wwp-2025-01-31/", "topics/", "topics/distillation/", "about/",
-              "methodology/", "corrections/")
+PAGE_TYPES = ("", "claims/", "claims/sacks-distillation-evidence/", "verdicts/mostly-accurate/", "timeline/",
+              "timeline/2025/", "timeline/2025/page/2/", "search/", "sources/", "sources/wwp-2025-01-31/", "topics/",
+              "topics/distillation/", "about/", "methodology/", "corrections/", "data/")
 ALL_PAGES = [lang + "/" + page for lang in LANGS for page in PAGE_TYPES] + ["", "404.html"]
 
 
@@ -68,7 +68,7 @@ def test_search_works_from_a_shared_link(watched, served):
 
 
 def test_timeline_filter_hides_other_topics_and_works_without_javascript(watched, served, browser):
-    watched.goto(served + "en/timeline/")
+    watched.goto(served + "en/timeline/2025/")
     total = watched.locator(".tl-item:visible").count()
     watched.click(".filters a[data-topic='export-controls']")
     visible = watched.locator(".tl-item:visible")
@@ -78,9 +78,9 @@ def test_timeline_filter_hides_other_topics_and_works_without_javascript(watched
     assert watched.get_attribute(".filters a[data-topic='export-controls']", "aria-current") == "page"
 
     plain = browser.new_page(java_script_enabled=False)
-    plain.goto(served + "en/timeline/")
+    plain.goto(served + "en/timeline/2025/")
     plain.click(".filters a[data-topic='export-controls']")
-    assert plain.url.endswith("/en/timeline/export-controls/")
+    assert plain.url.endswith("/en/topics/export-controls/")  # without JavaScript, a topic's own timeline
     assert set(plain.locator(".tl-item").evaluate_all("items => items.map(i => i.dataset.topic)")) == \
         {"export-controls"}
     plain.close()
@@ -111,10 +111,11 @@ def test_chart_marks_link_to_their_events(watched, served):
     watched.goto(served + "zh-hant/timeline/")
     marks = watched.locator("svg a.mark")
     assert marks.count() >= 25
-    target = marks.first.get_attribute("href")
+    target = marks.first.get_attribute("href")  # the event on its year's page of the timeline
     marks.first.click()
-    assert watched.url.endswith(target)
-    assert watched.locator(target).is_visible()
+    assert watched.url.endswith(target.split("/", 1)[1] if target.startswith("..") else target)
+    anchor = "#" + target.split("#")[1]
+    assert watched.locator(anchor).is_visible()
 
 
 def test_phone_width_has_no_sideways_scrolling_except_the_chart(browser, served):

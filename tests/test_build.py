@@ -13,8 +13,9 @@ from factsite.output.links import check_links
 from factsite.output.staging import Staging, recover
 
 LANGS = ("zh-hant", "zh-hans", "en")
-PAGE_TYPES = ("", "claims/", "claims/h20-curbs-report/", "timeline/", "sources/", "sources/wwp/",
-              "topics/", "topics/export-controls/", "about/", "methodology/", "corrections/")
+PAGE_TYPES = ("", "claims/", "claims/h20-curbs-report/", "verdicts/accurate/", "timeline/", "timeline/2025/",
+              "sources/", "sources/wwp/", "topics/", "topics/export-controls/", "about/", "methodology/",
+              "corrections/", "data/", "search/")
 
 
 def digest(folder: Path) -> dict[str, str]:
@@ -48,7 +49,7 @@ def built(mini: Path) -> Path:
     result = run_build(mini)
     assert result.returncode == 0, result.stderr
     assert result.stderr == ""
-    assert result.stdout.startswith("built 50 pages in 3 languages, 3 quotes verified, ")
+    assert result.stdout.startswith("built 62 pages in 3 languages, 3 quotes verified, ")
     return mini / "site"
 
 

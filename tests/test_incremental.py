@@ -49,8 +49,9 @@ def test_editing_a_claims_title_also_refreshes_the_lists_that_show_it(mini: Path
     edit(mini, "en: The US Navy told its people by email not to use DeepSeek.",
          "en: The US Navy told all personnel by email not to use DeepSeek.")
     assert run_build(mini, env=EPOCH).returncode == 0
-    for page in ("en/index.html", "en/claims/index.html", "en/timeline/index.html",
-                 "en/topics/us-government/index.html", "en/claims/h20-curbs-report/index.html"):
+    for page in ("en/index.html", "en/claims/index.html", "en/timeline/2025/index.html",
+                 "en/verdicts/accurate/index.html", "en/topics/us-government/index.html",
+                 "en/claims/h20-curbs-report/index.html"):
         assert "all personnel by email" in (mini / "site" / page).read_text(encoding="utf-8"), page
 
 
@@ -71,7 +72,7 @@ def test_a_template_edit_rerenders_every_page_without_touching_data(mini: Path):
     base.write_text((packaged("theme", "templates", "base.html")).read_text(encoding="utf-8").replace("<main id=\"main\"", "<main data-x=\"1\" id=\"main\""),
                     encoding="utf-8")
     result = run_build(mini, env=EPOCH)
-    assert ", 48 rendered, 48 files written" in result.stdout  # 48 pages extend base.html; root and 404 do not
+    assert ", 60 rendered, 60 files written" in result.stdout  # 60 pages extend base.html; root and 404 do not
     assert 'data-x="1"' in (mini / "site/en/index.html").read_text(encoding="utf-8")
 
 
@@ -86,4 +87,4 @@ def test_a_changed_output_file_is_repaired_by_the_next_build(mini: Path):
 
 def test_clean_ignores_the_cache(mini: Path):
     assert run_build(mini, env=EPOCH).returncode == 0
-    assert ", 50 rendered, " in run_build(mini, "--clean", env=EPOCH).stdout
+    assert ", 62 rendered, " in run_build(mini, "--clean", env=EPOCH).stdout

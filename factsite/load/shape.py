@@ -53,6 +53,7 @@ SITE = _rec(
     "site", title=TEXT, description=TEXT, base_url=URL, published=DAY, organization=ORG,
     contact=Url(mailto=True), languages=_opt(Anything()), verdicts=ListOf(item=VERDICT), topics=ListOf(item=TOPIC),
     timeline_intro=_opt(TEXT), search_examples=_opt(TEXT),
+    license=_opt(_rec("license", name=NAME, url=URL)),
     blocklist=_opt(ListOf(item=_rec("blocked domain", domain=Domain(), reason=PLAIN))))
 PAGE = _rec("page", id=SLUG, title=TEXT, body=MARKDOWN)
 SOURCE = _rec("source", id=SLUG, file=PLAIN, sha256=Sha(), title=TITLE, publisher=REF, date=DAY,

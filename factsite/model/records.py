@@ -183,10 +183,11 @@ class Event:
     claim_ids: tuple[str, ...]
     source_ids: tuple[str, ...]
     quotes: tuple[Quote, ...]
+    page: int = 1  # the page of its year's timeline it is listed on
     fingerprint: str = field(default="", compare=False, repr=False)
 
     def url(self, lang: Lang) -> str:
-        return urls.event(self.id, lang)
+        return urls.event(self.id, self.date.year, self.page, lang)
 
 
 @dataclass(frozen=True)
@@ -197,6 +198,14 @@ class Page:
 
     def url(self, lang: Lang) -> str:
         return urls.page(self.id, lang)
+
+
+@dataclass(frozen=True)
+class License:
+    """The licence the desk publishes its own text under."""
+
+    name: L10n
+    url: str
 
 
 @dataclass(frozen=True)
@@ -214,6 +223,7 @@ class Site:
     organization: L10n
     organization_url: str
     contact: str
+    license: License | None
     publishers: tuple[Publisher, ...]
     verdicts: tuple[Verdict, ...]
     topics: tuple[Topic, ...]

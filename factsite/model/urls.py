@@ -12,7 +12,7 @@ from factsite.model.languages import Lang
 
 # The site's own sections, per language, in the order the navigation lists them. Page ids may not take
 # these names (their pages would land on the same address).
-SECTIONS = ("claims", "timeline", "topics", "sources", "search", "data")
+SECTIONS = ("claims", "verdicts", "timeline", "topics", "sources", "search", "data")
 NAV = ("claims", "timeline", "topics", "sources", "search")  # the sections the masthead links to
 ROOT = ""  # the language chooser
 NOT_FOUND = "404.html"
@@ -35,20 +35,40 @@ def section(name: str, lang: Lang) -> str:
     return f"{lang.slug}/{name}/"
 
 
+def paged(base: str, page: int) -> str:
+    """Page N of a listing whose first page is `base`: base, base/page/2/, base/page/3/, …"""
+    return base if page <= 1 else f"{base}page/{page}/"
+
+
 def claim(claim_id: str, lang: Lang) -> str:
     return f"{lang.slug}/claims/{claim_id}/"
 
 
-def topic(topic_id: str, lang: Lang) -> str:
-    return f"{lang.slug}/topics/{topic_id}/"
+def verdict(verdict_id: str, lang: Lang, page: int = 1) -> str:
+    """The claims given one verdict, newest first."""
+    return paged(f"{lang.slug}/verdicts/{verdict_id}/", page)
 
 
-def topic_timeline(topic_id: str, lang: Lang) -> str:
-    return f"{lang.slug}/timeline/{topic_id}/"
+def topic(topic_id: str, lang: Lang, page: int = 1) -> str:
+    """One topic: its events and claims in timeline order."""
+    return paged(f"{lang.slug}/topics/{topic_id}/", page)
+
+
+def timeline_year(year: int, lang: Lang, page: int = 1) -> str:
+    return paged(f"{lang.slug}/timeline/{year}/", page)
+
+
+def sources_list(lang: Lang, page: int = 1) -> str:
+    return paged(section("sources", lang), page)
 
 
 def source(source_id: str, lang: Lang) -> str:
     return f"{lang.slug}/sources/{source_id}/"
+
+
+def source_quotes(source_id: str, lang: Lang, page: int) -> str:
+    """Further pages of a source's list of quoted passages (the first is on the source's own page)."""
+    return f"{source(source_id, lang)}quotes/page/{page}/"
 
 
 def source_text(source_id: str) -> str:
@@ -64,8 +84,8 @@ def quote(source_id: str, quote_id: str, lang: Lang) -> str:
     return f"{source(source_id, lang)}#{quote_anchor(quote_id)}"
 
 
-def event(event_id: str, lang: Lang) -> str:
-    return f"{section('timeline', lang)}#{event_id}"
+def event(event_id: str, year: int, page: int, lang: Lang) -> str:
+    return f"{timeline_year(year, lang, page)}#{event_id}"
 
 
 def page(page_id: str, lang: Lang) -> str:
@@ -78,6 +98,10 @@ def feed(lang: Lang) -> str:
 
 def sitemap(lang: Lang) -> str:
     return f"{lang.slug}/sitemap.xml"
+
+
+def data_file(name: str) -> str:
+    return f"data/{name}"
 
 
 def timeline_json(lang: Lang) -> str:

@@ -73,7 +73,7 @@ def schema(site: Site) -> dict[str, Any]:
                        "target's `source`, byte for byte: TextQuoteSelector `exact` is the archive's own "
                        "characters (line breaks included), TextPositionSelector offsets count Unicode code points "
                        "of that file, end exclusive.",
-        **_object(**{"$schema": {"type": "string"}, "license": URL,
+        **_object(**{"$schema": {"type": "string"}, "license": _nullable(URL),
                      "site": _object(title={"$ref": "#/$defs/l10n"}, base_url=URL, published=DATE, edition=DATE,
                                      languages={"type": "array", "items": _object(
                                          code={"enum": codes}, name=TEXT,

@@ -15,7 +15,6 @@ from factsite.text import markdown
 from factsite.text.plaintext import plain
 
 SCHEMA_URL = "claims.schema.json"
-LICENSE = "https://creativecommons.org/licenses/by/4.0/"
 
 
 def l10n(value: L10n | None) -> dict[str, str] | None:
@@ -66,7 +65,7 @@ def claims_json(site: Site) -> str:
     """Every claim, source and quote; selector offsets count Unicode code points of the published archive."""
     data = {
         "$schema": SCHEMA_URL,
-        "license": LICENSE,
+        "license": site.license.url if site.license else None,
         "site": {"title": l10n(site.title), "base_url": site.base_url, "published": site.published.iso,
                  "edition": site.build_date.iso,
                  "languages": [{"code": lang.code, "name": lang.name, "role": lang.role} for lang in site.languages]},
@@ -133,7 +132,7 @@ def timeline_json(site: Site, lang: Lang) -> str:
     for e in site.events:
         checks = "".join(f'<li><a href="{html.escape(site.absolute(urls.claim(cid, lang)))}">'
                          f"{html.escape(site.claim(cid).claim[lang.code])}</a></li>" for cid in e.claim_ids)
-        text = markdown.render(e.text[lang.code]) + (f"<p>{html.escape(t['see_claim'])}:</p><ul>{checks}</ul>"
+        text = markdown.render(e.text[lang.code]) + (f"<p>{html.escape(t['see_claim'] + t['colon'])}</p><ul>{checks}</ul>"
                                                      if checks else "")
         events.append({"unique_id": e.id, "start_date": _start(e.date),
                        "group": html.escape(site.topic(e.topic_id).name[lang.code]),

@@ -15,17 +15,26 @@ _NS = ('xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" '
 def sitemap(site: Site, lang: Lang, routes: list, lastmod: dict[str, str]) -> str:
     """Every page of one language, each with its other-language versions."""
     lines = ['<?xml version="1.0" encoding="utf-8"?>', f"<urlset {_NS}>"]
+    if lang == site.languages.all[0]:  # the language chooser, in the first language's sitemap
+        lines += _entry(site, urls.ROOT, None, [(other.code, urls.home(other)) for other in site.languages]
+                        + [("x-default", urls.ROOT)])
     for route in routes:
         url = route.url(lang)
-        lines.append(f"<url><loc>{escape(site.absolute(url))}</loc>")
-        if url in lastmod:
-            lines.append(f"<lastmod>{lastmod[url]}</lastmod>")
-        for other in site.languages:
-            lines.append(f'<xhtml:link rel="alternate" hreflang={quoteattr(other.code)} '
-                         f"href={quoteattr(site.absolute(route.url(other)))}/>")
-        lines.append("</url>")
+        alternates = [(other.code, route.url(other)) for other in site.languages]
+        if url == urls.home(lang):  # the chooser is where readers of other languages start
+            alternates.append(("x-default", urls.ROOT))
+        lines += _entry(site, url, lastmod.get(url), alternates)
     lines.append("</urlset>")
     return "\n".join(lines) + "\n"
+
+
+def _entry(site: Site, url: str, changed: str | None, alternates: list[tuple[str, str]]) -> list[str]:
+    lines = [f"<url><loc>{escape(site.absolute(url))}</loc>"]
+    if changed:
+        lines.append(f"<lastmod>{changed}</lastmod>")
+    lines += [f'<xhtml:link rel="alternate" hreflang={quoteattr(code)} href={quoteattr(site.absolute(other))}/>'
+              for code, other in alternates]
+    return lines + ["</url>"]
 
 
 def index(site: Site) -> str:

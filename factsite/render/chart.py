@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
+from typing import Callable
 
 from factsite.model.dates import PartialDate
 from factsite.model.records import Event, Topic
@@ -13,6 +15,7 @@ LANE = 34
 TOP = 30  # room for the year labels
 RADIUS = 6
 GAP = 2 * RADIUS + 3  # the closest two marks in a lane may sit
+MAX_MARKS = 150  # beyond this many events, a lane shows one mark per month (its size says how many)
 
 
 @dataclass(frozen=True)
@@ -29,9 +32,11 @@ class Tick:
 
 @dataclass(frozen=True)
 class Mark:
-    event: Event
+    event: Event  # the event the mark links to: the month's first when marks stand for a month
     x: float
     y: float
+    count: int = 1  # events the mark stands for
+    radius: float = RADIUS
 
 
 @dataclass(frozen=True)
@@ -68,11 +73,32 @@ def chart(topics: list[Topic], events: list[Event]) -> Chart | None:
 
     lanes = tuple(Lane(t, TOP + LANE * i + LANE / 2) for i, t in enumerate(used))
     lane_y = {lane.topic.id: lane.y for lane in lanes}
+    ordered = sorted(events, key=lambda e: (e.date, e.id))
+    if len(ordered) > MAX_MARKS:
+        return Chart(WIDTH, int(TOP + LANE * len(lanes) + 8), GUTTER, RADIUS, lanes, _ticks(first, last, scale),
+                     tuple(_monthly(ordered, lane_y, x_of)))
     marks, right = [], {}
-    for event in sorted(events, key=lambda e: (e.date, e.id)):
+    for event in ordered:
         # Events close in time sit side by side in their lane, in date order, rather than on top of each other.
         x = max(x_of(event.date), right.get(event.topic_id, 0.0) + GAP)
         marks.append(Mark(event, round(x, 1), lane_y[event.topic_id]))
         right[event.topic_id] = x
-    ticks = tuple(Tick(round(GUTTER + RADIUS + (year - first) * scale, 1), year) for year in range(first, last + 1))
-    return Chart(WIDTH, int(TOP + LANE * len(lanes) + 8), GUTTER, RADIUS, lanes, ticks, tuple(marks))
+    return Chart(WIDTH, int(TOP + LANE * len(lanes) + 8), GUTTER, RADIUS, lanes, _ticks(first, last, scale),
+                 tuple(marks))
+
+
+def _ticks(first: int, last: int, scale: float) -> tuple[Tick, ...]:
+    return tuple(Tick(round(GUTTER + RADIUS + (year - first) * scale, 1), year) for year in range(first, last + 1))
+
+
+def _monthly(ordered: list[Event], lane_y: dict[str, float], x_of: Callable[[PartialDate], float]) -> list[Mark]:
+    """One mark per lane and month, sized by how many events it stands for, linking to the month's first."""
+    groups: dict[tuple[str, int, int], list[Event]] = {}
+    for event in ordered:
+        groups.setdefault((event.topic_id, event.date.year, event.date.month), []).append(event)
+    marks = []
+    for (topic_id, year, month), group in groups.items():
+        radius = min(RADIUS + 2 * math.log2(len(group)), LANE / 2 - 2)
+        marks.append(Mark(group[0], x_of(PartialDate(year, month or 7)), lane_y[topic_id], len(group),
+                          round(radius, 1)))
+    return marks

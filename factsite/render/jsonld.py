@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from factsite.model import urls
 from factsite.model.languages import Lang
 from factsite.model.records import Claim, Site
 from factsite.text.plaintext import plain
@@ -53,3 +54,25 @@ def dumps(data: dict[str, Any]) -> str:
     """JSON safe inside <script>: no '<', '>' or '&' can end the element or start markup."""
     text = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+def dataset(site: Site, lang: Lang) -> dict[str, Any]:
+    """The open data described for data catalogues (schema.org Dataset with its downloads)."""
+    files = [(urls.CLAIMS_JSON, "application/json"), (urls.CLAIMS_CSV, "text/csv"),
+             (urls.CLAIMS_SCHEMA, "application/schema+json")]
+    files += [(urls.timeline_json(other), "application/json") for other in site.languages]
+    data: dict[str, Any] = {
+        "@context": ["https://schema.org", {"@language": lang.code}],
+        "@type": "Dataset",
+        "name": site.title[lang.code],
+        "description": plain(site.description[lang.code]),
+        "url": site.absolute(urls.section("data", lang)),
+        "creator": {"@type": "Organization", "name": site.organization[lang.code], "url": site.organization_url},
+        "dateModified": site.build_date.iso,
+        "inLanguage": [other.code for other in site.languages],
+        "distribution": [{"@type": "DataDownload", "encodingFormat": kind, "contentUrl": site.absolute(path)}
+                         for path, kind in files],
+    }
+    if site.license:
+        data["license"] = site.license.url
+    return data

@@ -47,7 +47,7 @@ def _marked(ctx: Context, html: str, written: str, element: str) -> Markup:
     latin = ctx["latin"]
     if written and written != page:
         return Markup(f'<{element} lang="{written}">{mark_runs(html, written, latin)}</{element}>')
-    return Markup(mark_runs(html, written or page, latin) if written else html)
+    return Markup(mark_runs(html, written or page, latin))
 
 
 @pass_context
@@ -56,6 +56,12 @@ def _tr(ctx: Context, value: L10n | None) -> Markup:
         return Markup("")
     code = _lang(ctx).code
     return _marked(ctx, str(escape(value[code])), value.lang_of(code), "span")
+
+
+@pass_context
+def _runs(ctx: Context, text: str, lang: str) -> Markup:
+    """Plain text in `lang` (an archive's own words), with the runs in another script marked."""
+    return Markup(mark_runs(str(escape(text)), lang, ctx["latin"]))
 
 
 @pass_context
@@ -88,6 +94,12 @@ def _rel(ctx: Context, url: str) -> str:
     return urls.relative(ctx["page_url"], url)
 
 
+def _fill(template: str, **values: Any) -> Markup:
+    """An interface string with markup put into its {placeholders}: the string itself is escaped, the
+    values are escaped unless they are markup already (a link made by the template)."""
+    return Markup(escape(template)).format(**values)
+
+
 @pass_context
 def _date(ctx: Context, value: PartialDate) -> str:
     return format_date(value, ctx["t"])
@@ -103,15 +115,20 @@ class Renderer:
         self._norms: dict[str, str] = {}  # sources in matching form, for text fragments
         self.env = Environment(loader=FileSystemLoader([str(t) for t in templates]), autoescape=True,
                                undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
-        self.env.filters.update(tr=_tr, text=_text, md=_md, mdi=_mdi, plain=_plain, rel=_rel, date=_date)
+        self.env.filters.update(tr=_tr, text=_text, md=_md, mdi=_mdi, plain=_plain, rel=_rel, date=_date, fill=_fill, runs=_runs)
         latin = next((lang.code for lang in site.languages if not is_cjk(lang.code)), "und-Latn")
         self.env.globals.update(site=site, languages=site.languages, urls=urls, base_path=self.base_path, dev=dev,
                                 latin=latin, claim_review=self.claim_review, original_link=self.original_link,
+                                dataset=self.dataset,
                                 catalogs=site.catalogs)
 
     def claim_review(self, claim: Claim, lang: Lang) -> Markup:
         """The page's ClaimReview as JSON that cannot close its <script> element."""
         return Markup(jsonld.dumps(jsonld.claim_review(self.site, claim, lang)))
+
+    def dataset(self, lang: Lang) -> Markup:
+        """The open data as a schema.org Dataset, for the data page."""
+        return Markup(jsonld.dumps(jsonld.dataset(self.site, lang)))
 
     def original_link(self, quote: Quote) -> str | None:
         """The original article, scrolled to the passage, where its address is known."""

@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
-import hashlib
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
-from itertools import groupby
 from typing import Any, Callable, Protocol
 
 from factsite.model import urls
-from factsite.model.dates import PartialDate
 from factsite.model.languages import Lang
 from factsite.model.records import Claim, Event, L10n, Quote, Site, Source, Topic
-from factsite.render import chart, sourceview
+from factsite.render import chart, listings, sourceview
+from factsite.render.listings import Card, card
+
+LATEST = 6  # claims on the home page
+CORRECTIONS = "corrections"  # the page that carries the log of corrections and updates
+OVERVIEW = 12  # claims on the claims overview
 
 
 class HasUrl(Protocol):
@@ -25,37 +27,6 @@ class Citation:
 
     target: HasUrl
     title: L10n
-
-
-@dataclass(frozen=True)
-class Card:
-    """What a list shows of a claim; lists depend on these fields only, not on the whole claim."""
-
-    id: str
-    claim: L10n
-    claimant: L10n
-    date: PartialDate
-    verdict_id: str
-    topic_id: str
-    fingerprint: str = field(default="", compare=False, repr=False)
-
-    def url(self, lang: Lang) -> str:
-        return urls.claim(self.id, lang)
-
-
-def card(claim: Claim) -> Card:
-    fields = (claim.id, claim.claim, claim.claimant, claim.date, claim.verdict_id, claim.topic_id)
-    digest = hashlib.blake2b(repr(fields).encode("utf-8", "surrogatepass"), digest_size=12).hexdigest()
-    return Card(*fields, fingerprint=digest)
-
-
-@dataclass(frozen=True)
-class TimelineItem:
-    date: PartialDate
-    kind: str  # "event" or "claim"
-    topic: Topic
-    item: Event | Card
-    claims: tuple[Card, ...] = ()  # for events: the checks that discuss them
 
 
 @dataclass(frozen=True)
@@ -77,6 +48,10 @@ def _route(template: str, url: Callable[[Any], str], **data: Any) -> Route:
     return Route(template, url, data)
 
 
+def _section(name: str) -> Callable[[Lang], str]:
+    return lambda lang: urls.section(name, lang)
+
+
 def routes(site: Site) -> Routes:
     """Every page of the site, in a fixed order."""
     cards = {c.id: card(c) for c in site.claims}
@@ -88,66 +63,52 @@ def routes(site: Site) -> Routes:
     quotes_of: dict[str, list[Quote]] = defaultdict(list)
     for quote in site.quotes():
         quotes_of[quote.source_id].append(quote)
-
-    def section(name: str) -> Callable[[Lang], str]:
-        return lambda lang: urls.section(name, lang)
-
+    years, year_index = listings.year_pages(site, cards)
     out = [
         _route("home.html", urls.home, **home_data(site, cards)),
-        _route("claims.html", section("claims"), groups=verdict_groups(site, cards)),
-        _route("timeline.html", section("timeline"), **timeline_data(site, None, cards)),
-        _route("search.html", section("search")),
-        _route("sources.html", section("sources")),
-        _route("topics.html", section("topics"), topics=topic_counts(site)),
+        _route("claims.html", _section("claims"), counts=verdict_counts(site),
+               latest=latest(site, cards, OVERVIEW)),
+        _route("timeline.html", _section("timeline"), chart=chart.chart(list(site.topics), list(site.events)),
+               years=year_index, filters=listings.topics_used(site)),
+        _route("search.html", _section("search")),
+        _route("topics.html", _section("topics"), topics=topic_counts(site)),
+        _route("data.html", _section("data")),
     ]
+    out += [_route("verdict.html", url, **data) for url, data in listings.verdict_pages(site, cards)]
+    out += [_route("year.html", url, **data) for url, data in years]
+    out += [_route("topic.html", url, **data) for url, data in listings.topic_pages(site, cards)]
+    out += [_route("sources.html", url, **data) for url, data in listings.source_pages(site.sources)]
     for claim in site.claims:
         out.append(_route("claim.html", claim.url, **claim_data(site, claim, events_of[claim.id], cards)))
     for source in site.sources:
-        out.append(_route("source.html", source.url, **source_data(source, quotes_of[source.id], citations)))
-    for topic in site.topics:
-        out.append(_route("topic.html", topic.url, topic=topic,
-                          claims=[cards[c.id] for c in site.claims if c.topic_id == topic.id],
-                          events=[e for e in site.events if e.topic_id == topic.id]))
-    for topic in site.topics:
-        out.append(_route("timeline.html", lambda lang, t=topic: urls.topic_timeline(t.id, lang),
-                          **timeline_data(site, topic, cards)))
+        out += source_routes(source, quotes_of[source.id], citations)
     for page in site.pages:
-        out.append(_route("page.html", page.url, page=page, log=corrections_log(site)))
+        if page.id == CORRECTIONS:  # the corrections policy, then the log of every correction, newest first
+            log = listings.paged("log", corrections_log(site),
+                                 lambda lang, n, p=page: urls.paged(p.url(lang), n), page=page)
+            out += [_route("page.html", url, **data) for url, data in log]
+        else:
+            out.append(_route("page.html", page.url, page=page, items=[], pager=None))
     chooser = chooser_data(site)
     neutral = [_route("root.html", lambda _: urls.ROOT, **chooser),
                _route("404.html", lambda _: urls.NOT_FOUND, **chooser)]
     return Routes(out, neutral)
 
 
-def chooser_data(site: Site) -> dict[str, Any]:
-    """The pages in no single language: every language's words side by side, each title once."""
-    choices, seen = [], set()
-    for lang in site.languages:
-        t = site.strings(lang)
-        title = site.title[lang.code]
-        choices.append({"lang": lang, "url": urls.home(lang), "title": title, "title_shown": title not in seen,
-                        "description": site.description[lang.code], "choose": t["choose_language"],
-                        "not_found": t["not_found"], "not_found_text": t["not_found_text"]})
-        seen.add(title)
-    unique = dict.fromkeys(site.title[lang.code] for lang in site.languages)
-    descriptions = dict.fromkeys(site.description[lang.code] for lang in site.languages)
-    return {"choices": choices, "heading": " · ".join(unique), "description": " ".join(descriptions)}
+def latest(site: Site, cards: dict[str, Card], n: int) -> list[Card]:
+    newest = sorted(site.claims, key=lambda c: (c.modified, c.date, c.id), reverse=True)[:n]
+    return [cards[c.id] for c in newest]
 
 
 def home_data(site: Site, cards: dict[str, Card]) -> dict[str, Any]:
-    latest = sorted(site.claims, key=lambda c: (c.modified, c.date, c.id), reverse=True)[:6]
     return {"counts": verdict_counts(site), "featured": [cards[c.id] for c in site.claims if c.featured],
-            "latest": [cards[c.id] for c in latest], "topics": topic_counts(site)}
+            "latest": latest(site, cards, LATEST), "topics": topic_counts(site)}
 
 
 def verdict_counts(site: Site) -> list[tuple[Any, int, int]]:
     counts = Counter(c.verdict_id for c in site.claims)
     total = max(len(site.claims), 1)
     return [(v, counts[v.id], round(100 * counts[v.id] / total)) for v in site.verdicts]
-
-
-def verdict_groups(site: Site, cards: dict[str, Card]) -> list[tuple[Any, list[Card]]]:
-    return [(v, [cards[c.id] for c in site.claims if c.verdict_id == v.id]) for v in site.verdicts]
 
 
 def topic_counts(site: Site) -> list[tuple[Topic, int]]:
@@ -180,33 +141,37 @@ def cited_by(site: Site, cards: dict[str, Card]) -> dict[str, list[Citation]]:
     return out
 
 
-def source_data(source: Source, quotes: list[Quote], citations: dict[str, list[Citation]]) -> dict[str, Any]:
-    """One archived text with its quoted passages; only this source's citations enter the page's data."""
+def source_routes(source: Source, quotes: list[Quote], citations: dict[str, list[Citation]]) -> list[Route]:
+    """A source's page (its text, every passage marked, the first page of the passage list) and the rest of
+    the passage list; only this source's citations enter the pages' data."""
     quotes = sorted(quotes, key=lambda q: (q.start, q.end, q.id))
     spans = {q.id: (q.start, q.end) for q in quotes}
-    return {"source": source, "quotes": quotes, "citations": {q.id: citations[q.id] for q in quotes},
-            "lines": sourceview.lines(source.text, spans, source.breaks, source.joins)}
-
-
-def timeline_data(site: Site, topic: Topic | None, cards: dict[str, Card]) -> dict[str, Any]:
-    """The whole timeline, or one topic's part of it: the chart, the filter and the list by year."""
-    events = [e for e in site.events if topic is None or e.topic_id == topic.id]
-    claims = [c for c in site.claims if topic is None or c.topic_id == topic.id]
-    return {"chart": chart.chart(list(site.topics), events), "filter": topic,
-            "years": timeline_years(site, events, claims, cards),
-            "filters": [t for t in site.topics if any(e.topic_id == t.id for e in site.events)
-                        or any(c.topic_id == t.id for c in site.claims)]}
-
-
-def timeline_years(site: Site, events: list[Event], claims: list[Claim],
-                   cards: dict[str, Card]) -> list[tuple[int, list[TimelineItem]]]:
-    items = [TimelineItem(e.date, "event", site.topic(e.topic_id), e, tuple(cards[c] for c in e.claim_ids))
-             for e in events]
-    items += [TimelineItem(c.date, "claim", site.topic(c.topic_id), cards[c.id]) for c in claims]
-    items.sort(key=lambda it: (it.date, it.kind != "event", it.item.id))
-    return [(year, list(group)) for year, group in groupby(items, key=lambda it: it.date.year)]
+    cites = {q.id: citations[q.id] for q in quotes}
+    pages = listings.passage_pages(source, quotes)
+    first_url, first = pages[0]
+    out = [_route("source.html", first_url, **first, citations=cites, count=len(quotes),
+                  lines=sourceview.lines(source.text, spans, source.breaks, source.joins))]
+    for url, data in pages[1:]:
+        out.append(_route("passages.html", url, **data, citations={q.id: cites[q.id] for q in data["items"]},
+                          count=len(quotes)))
+    return out
 
 
 def corrections_log(site: Site) -> list[tuple[Any, Claim]]:
     entries = [(u, c) for c in site.claims for u in c.updates]
     return sorted(entries, key=lambda pair: (pair[0].date, pair[1].id), reverse=True)
+
+
+def chooser_data(site: Site) -> dict[str, Any]:
+    """The pages in no single language: every language's words side by side, each title once."""
+    choices, seen = [], set()
+    for lang in site.languages:
+        t = site.strings(lang)
+        title = site.title[lang.code]
+        choices.append({"lang": lang, "url": urls.home(lang), "title": title, "title_shown": title not in seen,
+                        "description": site.description[lang.code], "choose": t["choose_language"],
+                        "not_found": t["not_found"], "not_found_text": t["not_found_text"]})
+        seen.add(title)
+    unique = dict.fromkeys(site.title[lang.code] for lang in site.languages)
+    descriptions = dict.fromkeys(site.description[lang.code] for lang in site.languages)
+    return {"choices": choices, "heading": " · ".join(unique), "description": " ".join(descriptions)}

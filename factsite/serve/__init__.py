@@ -55,6 +55,11 @@ class PreviewFileHandler(StaticFileHandler):
             if host not in self.allowed_hosts:
                 raise web.HTTPError(403)
 
+    def get_content_type(self) -> str:
+        """Text files say they are UTF-8: an archive of Chinese text must not be read as Latin-1."""
+        kind = super().get_content_type()
+        return kind + "; charset=utf-8" if kind.startswith("text/") and "charset" not in kind else kind
+
     def validate_absolute_path(self, root: str, absolute_path: str) -> str | None:
         if "\x00" in absolute_path:  # %00: os.stat would raise, a 500 instead of a 404
             raise web.HTTPError(404)

@@ -1,0 +1,49 @@
+"""The timeline's order and its pages: which page of which year each event lands on, decided once."""
+
+from __future__ import annotations
+
+from itertools import groupby
+from typing import Iterable, Protocol, TypeVar
+
+from factsite.model.dates import PartialDate
+
+PAGE_SIZE = 50  # items per page of any listing: pages stay small however large the edition grows
+
+
+class Dated(Protocol):
+    id: str
+    date: PartialDate
+
+
+T = TypeVar("T", bound=Dated)
+
+
+def order_key(item: Dated, is_event: bool) -> tuple[PartialDate, bool, str]:
+    """Date order; on one date, events before the claims made about them."""
+    return (item.date, not is_event, item.id)
+
+
+def ordered(events: Iterable[Dated], claims: Iterable[Dated]) -> list[tuple[Dated, bool]]:
+    """Events and claims as one list in timeline order, each with whether it is an event."""
+    items = [(e, True) for e in events] + [(c, False) for c in claims]
+    return sorted(items, key=lambda pair: order_key(pair[0], pair[1]))
+
+
+def by_year(items: list[tuple[Dated, bool]]) -> list[tuple[int, list[tuple[Dated, bool]]]]:
+    return [(year, list(group)) for year, group in groupby(items, key=lambda pair: pair[0].date.year)]
+
+
+def pages(items: list[T], size: int = PAGE_SIZE) -> list[list[T]]:
+    """A listing cut into pages of `size` (at least one page, possibly empty)."""
+    return [items[i:i + size] for i in range(0, len(items), size)] or [[]]
+
+
+def event_pages(events: Iterable[Dated], claims: Iterable[Dated]) -> dict[str, tuple[int, int]]:
+    """For each event id, the year and the page of that year's timeline it is listed on."""
+    out: dict[str, tuple[int, int]] = {}
+    for year, items in by_year(ordered(events, claims)):
+        for number, page in enumerate(pages(items), 1):
+            for item, is_event in page:
+                if is_event:
+                    out[item.id] = (year, number)
+    return out
