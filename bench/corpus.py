@@ -68,9 +68,11 @@ class Text:
 SITE_TITLE = Text("AI 晶片報道查核（基準測試）", "AI Chip Reporting Fact-Check (benchmark)")
 SITE_DESCRIPTION = Text("以合成語料測試建站速度的查核網站。", "A fact-check site built from a synthetic corpus.")
 ORGANIZATION = Text("基準測試查核組", "the benchmark desk")
-PAGES = (("about", Text("關於本站", "About"), Text("本站以合成語料測試建站速度。\n", "This site measures build speed on a synthetic corpus.\n")),
+PAGES = (("about", Text("關於本站", "About"),
+          Text("本站以合成語料測試建站速度。\n", "This site measures build speed on a synthetic corpus.\n")),
          ("methodology", Text("查核方法", "Methodology"),
-          Text("## 我們如何查核\n\n每句引述都對照存檔原文。\n", "## How we check\n\nEvery quote is compared with the archive.\n")),
+          Text("## 我們如何查核\n\n每句引述都對照存檔原文。\n",
+               "## How we check\n\nEvery quote is compared with the archive.\n")),
          ("corrections", Text("更正政策", "Corrections"), Text("我們會公開更正。\n", "We correct in the open.\n")))
 
 
@@ -204,13 +206,16 @@ def zh_sentence(rng: random.Random) -> str:
     if form == 0:
         return f"{c(w.SETTINGS)}，{c(w.ACTORS)}{c(w.ADVERBS)}{c(w.ACTIONS)}{c(w.TOPICS)}。"
     if form == 1:
-        return f"{c(w.ACTORS)}{c(w.ACTIONS)}{c(w.TOPICS)}，{c(w.CONNECTIVES)}{c(w.ACTORS)}{c(w.ADVERBS)}{c(w.ACTIONS)}{c(w.TOPICS)}。"
+        return (f"{c(w.ACTORS)}{c(w.ACTIONS)}{c(w.TOPICS)}，"
+                f"{c(w.CONNECTIVES)}{c(w.ACTORS)}{c(w.ADVERBS)}{c(w.ACTIONS)}{c(w.TOPICS)}。")
     if form == 2:
         return f"{c(w.SETTINGS)}，{c(w.ACTORS)}{c(w.SAYING)}，{c(w.TOPICS)}{c(w.OUTCOMES)}。"
     if form == 3:
-        return f"{c(w.ACTORS)}{c(w.SAYING)}，{c(w.TOPICS)}涉及約 {_amount(rng)} {c(w.UNITS)}，{c(w.TOPICS)}{c(w.OUTCOMES)}。"
+        return (f"{c(w.ACTORS)}{c(w.SAYING)}，{c(w.TOPICS)}涉及約 {_amount(rng)} {c(w.UNITS)}，"
+                f"{c(w.TOPICS)}{c(w.OUTCOMES)}。")
     if form == 4:
-        return f"{c(w.ACTORS)}{c(w.SAYING)}：「{c(w.TOPICS)}{c(w.OUTCOMES)}，{c(w.ACTORS)}{c(w.ADVERBS)}{c(w.ACTIONS)}{c(w.TOPICS)}。」"
+        return (f"{c(w.ACTORS)}{c(w.SAYING)}：「{c(w.TOPICS)}{c(w.OUTCOMES)}，"
+                f"{c(w.ACTORS)}{c(w.ADVERBS)}{c(w.ACTIONS)}{c(w.TOPICS)}。」")
     return f"{c(w.CONNECTIVES)}{c(w.TOPICS)}{c(w.OUTCOMES)}，{c(w.ACTORS)}{c(w.ADVERBS)}{c(w.ACTIONS)}{c(w.TOPICS)}。"
 
 
@@ -270,7 +275,8 @@ def md_link_zh(rng: random.Random) -> str:
 def md_link_en(rng: random.Random) -> str:
     _, en, domain = rng.choice(w.PUBLISHERS)
     date = day(rng, dt.date(2024, 1, 1), dt.date(2025, 12, 31))
-    return f"[{en}'s {rng.choice(w.EN_LINK_WORDS)}]({url_on(domain, date, rng)}) of {date:%B %Y} covers {rng.choice(w.EN_TOPICS)}."
+    return (f"[{en}'s {rng.choice(w.EN_LINK_WORDS)}]({url_on(domain, date, rng)}) of {date:%B %Y} "
+            f"covers {rng.choice(w.EN_TOPICS)}.")
 
 
 # ---- editorial text --------------------------------------------------------------------------
@@ -489,7 +495,8 @@ def yaml_site() -> str:
            yaml_text("name", ORGANIZATION, "    "),
            "    url: https://bench.example.org/\n  contact: mailto:desk@bench.example.org\n  languages:\n",
            "    - {code: zh-Hant, slug: zh-hant, name: 繁體中文, role: source, locale: zh_TW}\n",
-           "    - {code: zh-Hans, slug: zh-hans, name: 简体中文, role: derived, locale: zh_CN, from: zh-Hant, opencc: t2s,\n"
+           "    - {code: zh-Hans, slug: zh-hans, name: 简体中文, role: derived, locale: zh_CN, from: zh-Hant, "
+           "opencc: t2s,\n"
            "       glossary: [\n"]
     out += [f"         {{zh-Hant: {hant}, zh-Hans: {hans}}},\n" for hant, hans in GLOSSARY]
     out.append("       ]}\n    - {code: en, slug: en, name: English, role: written, locale: en_GB}\n")
@@ -515,8 +522,8 @@ def yaml_publishers() -> str:
 
 
 def yaml_pages() -> str:
-    return "pages:\n" + "".join(f"  - id: {ident}\n" + yaml_text("title", title, "    ") + yaml_text("body", body, "    ")
-                                for ident, title, body in PAGES)
+    return "pages:\n" + "".join(f"  - id: {ident}\n" + yaml_text("title", title, "    ")
+                                + yaml_text("body", body, "    ") for ident, title, body in PAGES)
 
 
 def yaml_source(s: Source) -> str:
@@ -532,21 +539,25 @@ def yaml_claim(c: Claim) -> str:
            f"    checked: {c.published}\n    claimant_type: organization\n"]
     out += ["    featured: true\n"] if c.featured else []
     out += [yaml_text("claimant", c.claimant, "    "), f"    date: {c.date}\n", yaml_text("claim", c.claim, "    "),
-            yaml_text("rated", Text(f"{c.claimant.hant}的說法。", f"{c.claimant.en}'s statement."), "    "), "    quotes:\n"]
+            yaml_text("rated", Text(f"{c.claimant.hant}的說法。", f"{c.claimant.en}'s statement."), "    "),
+            "    quotes:\n"]
     for q in c.quotes:
         out.append(f"      - source: {q.source}\n        text: {scalar(q.text)}\n")
-        out += [f"        translation: {{en: {json.dumps(q.translation, ensure_ascii=False)}}}\n"] if q.translation else []
+        if q.translation:
+            out.append(f"        translation: {{en: {json.dumps(q.translation, ensure_ascii=False)}}}\n")
     out += [yaml_text("summary", c.summary, "    "), yaml_text("reasoning", c.reasoning, "    "), "    evidence:\n"]
     out += [yaml_link(link, "      ") for link in c.evidence]
     out += [f"    related: [{', '.join(c.related)}]\n"] if c.related else []
     if c.updates:
         out.append("    updates:\n")
-        out += [f"      - date: {u.date}\n        kind: {u.kind}\n" + yaml_text("text", u.text, "        ") for u in c.updates]
+        out += [f"      - date: {u.date}\n        kind: {u.kind}\n" + yaml_text("text", u.text, "        ")
+                for u in c.updates]
     return "".join(out)
 
 
 def yaml_event(e: Event) -> str:
-    out = f"  - date: {e.date}\n    topic: {e.topic}\n" + yaml_text("title", e.title, "    ") + yaml_text("text", e.text, "    ")
+    out = (f"  - date: {e.date}\n    topic: {e.topic}\n" + yaml_text("title", e.title, "    ")
+           + yaml_text("text", e.text, "    "))
     out += "    links:\n" + "".join(yaml_link(link, "      ") for link in e.links)
     out += f"    claims: [{', '.join(e.claims)}]\n"
     return out + (f"    sources: [{', '.join(e.sources)}]\n" if e.sources else "")
@@ -554,9 +565,9 @@ def yaml_event(e: Event) -> str:
 
 def claims_yaml(corpus: Corpus) -> str:
     """The whole claims.yaml for a corpus."""
-    parts = ["# Synthetic benchmark corpus written by bench/corpus.py; do not edit by hand.\n", yaml_site(), "\n", yaml_pages(),
-             "\n", yaml_publishers(), "\nsources:\n", *map(yaml_source, corpus.sources), "\nclaims:\n", *map(yaml_claim, corpus.claims),
-             "\nevents:\n", *map(yaml_event, corpus.events)]
+    parts = ["# Synthetic benchmark corpus written by bench/corpus.py; do not edit by hand.\n", yaml_site(), "\n",
+             yaml_pages(), "\n", yaml_publishers(), "\nsources:\n", *map(yaml_source, corpus.sources),
+             "\nclaims:\n", *map(yaml_claim, corpus.claims), "\nevents:\n", *map(yaml_event, corpus.events)]
     return "".join(parts)
 
 

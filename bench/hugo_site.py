@@ -11,14 +11,29 @@ import html
 import json
 import shutil
 from collections import Counter, defaultdict
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 import opencc
 
 import corpus
-from corpus import (GLOSSARY, ORGANIZATION, PAGES, SITE_DESCRIPTION, SITE_PUBLISHED, SITE_TITLE, TOPICS, VERDICTS, Claim,
-                    Corpus, Event, Link, Source, Text, topic_description)
+from corpus import (
+    GLOSSARY,
+    ORGANIZATION,
+    PAGES,
+    SITE_DESCRIPTION,
+    SITE_PUBLISHED,
+    SITE_TITLE,
+    TOPICS,
+    VERDICTS,
+    Claim,
+    Corpus,
+    Event,
+    Link,
+    Source,
+    Text,
+    topic_description,
+)
 
 THEME = Path(__file__).resolve().parent / "hugo"
 FACTSITE = Path(__file__).resolve().parent.parent
@@ -29,12 +44,12 @@ MONTHS = ("January", "February", "March", "April", "May", "June", "July", "Augus
           "October", "November", "December")
 
 
-@lru_cache(maxsize=None)
+@cache
 def _converter() -> opencc.OpenCC:
     return opencc.OpenCC("t2s.json")
 
 
-@lru_cache(maxsize=None)
+@cache
 def _fixes() -> tuple[tuple[str, str], ...]:
     # The glossary is matched on converted text, longest first, as factsite does.
     convert = _converter().convert
@@ -62,7 +77,7 @@ def format_date(iso: str, lang: str) -> str:
     """A possibly partial date as factsite prints it."""
     parts = [int(p) for p in iso.split("-")]
     if lang != "en":
-        return "".join(f"{n}{unit}" for n, unit in zip(parts, "年月日"))
+        return "".join(f"{n}{unit}" for n, unit in zip(parts, "年月日", strict=False))
     words = [str(parts[0])]
     if len(parts) > 1:
         words.insert(0, MONTHS[parts[1] - 1])
@@ -78,7 +93,8 @@ def front_matter(fields: dict, body: str = "") -> str:
 
 
 def link_fields(link: Link, lang: str) -> dict:
-    fields = {"title": tr(link.title, lang), "publisher": tr(corpus.publisher_name(link.publisher), lang), "date": link.date, "url": link.url}
+    fields = {"title": tr(link.title, lang), "publisher": tr(corpus.publisher_name(link.publisher), lang),
+              "date": link.date, "url": link.url}
     return fields | ({"archive_url": link.archive_url} if link.archive_url else {})
 
 
@@ -115,19 +131,21 @@ def source_body(source: Source, spans: list[tuple[int, int, int, str, str]], lan
         marks = by_para.get(k, [])
         cuts = sorted({0, len(para)} | {x for a, b, _, _ in marks for x in (a, b)})
         html_parts = []
-        for x, y in zip(cuts, cuts[1:]):
+        for x, y in zip(cuts, cuts[1:], strict=False):
             html_parts += [f'<span id="{anchor}" class="anchor"></span>' for a, _, anchor, _ in marks if a == x]
             text = html.escape(para[x:y], quote=False)
             html_parts.append(f"<mark>{text}</mark>" if any(a < y and b > x for a, b, _, _ in marks) else text)
-            html_parts += [f'<a class="backref" href="/{lang}/claims/{cid}/" title="{html.escape(tr(titles[cid], lang))}">'
+            html_parts += [f'<a class="backref" href="/{lang}/claims/{cid}/" '
+                           f'title="{html.escape(tr(titles[cid], lang))}">'
                            f'[{ui_strings(lang)["see_claim"]}]</a>' for _, b, _, cid in marks if b == y]
         out.append("".join(html_parts))
     return "\n\n".join(out) + "\n"
 
 
 def source_file(source: Source, spans, lang: str, titles: dict[str, Text]) -> str:
-    fields = {"title": tr(source.title, lang), "date": source.date, "publisher": tr(corpus.publisher_name(source.publisher), lang),
-              "author": source.author or "", "original_url": source.url, "sha256": hashlib.sha256(source.data).hexdigest(),
+    fields = {"title": tr(source.title, lang), "date": source.date,
+              "publisher": tr(corpus.publisher_name(source.publisher), lang), "author": source.author or "",
+              "original_url": source.url, "sha256": hashlib.sha256(source.data).hexdigest(),
               "passages": [{"anchor": anchor, "text": source.paragraphs[k][a:b], "claim": cid}
                            for k, a, b, anchor, cid in sorted(spans)]}
     return front_matter(fields, source_body(source, spans, lang, titles))
@@ -148,16 +166,18 @@ def event_anchors(events: list[Event]) -> list[str]:
 def event_file(event: Event, anchor: str, lang: str) -> str:
     # Hugo needs a full date to sort; the printed date keeps the event's own precision.
     full = (event.date + "-01-01")[:10] if len(event.date) == 4 else (event.date + "-01")[:10]
-    fields = {"title": tr(event.title, lang), "date": full, "iso": event.date, "date_text": format_date(event.date, lang),
+    fields = {"title": tr(event.title, lang), "date": full, "iso": event.date,
+              "date_text": format_date(event.date, lang),
               "anchor": anchor, "topics": [event.topic], "links": [link_fields(link, lang) for link in event.links],
               "claims": event.claims}
     return front_matter(fields, tr(event.text, lang))
 
 
-@lru_cache(maxsize=None)
+@cache
 def ui_strings(lang: str) -> dict[str, str]:
     """Interface strings from factsite itself, so both sites print the same words."""
     import yaml
+
     from factsite.resources import packaged
 
     catalog = yaml.safe_load(packaged("locales", f"{CODES[lang]}.yaml").read_text(encoding="utf-8"))
@@ -217,11 +237,13 @@ def write_lang(corpus: Corpus, root: Path, lang: str) -> None:
     content = root / "content" / lang
     strings = ui_strings(lang)
     write(content / "_index.md", front_matter({"title": tr(SITE_TITLE, lang)}))
-    for section, key in (("claims", "all_claims"), ("sources", "sources"), ("timeline", "timeline"), ("topics", "topics")):
+    sections = (("claims", "all_claims"), ("sources", "sources"), ("timeline", "timeline"), ("topics", "topics"))
+    for section, key in sections:
         write(content / section / "_index.md", front_matter({"title": strings[key]}))
     # Events feed the timeline and topic pages but have no page of their own.
-    write(content / "events" / "_index.md", front_matter({"title": "events", "build": {"render": "never", "list": "never"},
-                                                          "cascade": {"build": {"render": "never", "list": "always"}}}))
+    write(content / "events" / "_index.md",
+          front_matter({"title": "events", "build": {"render": "never", "list": "never"},
+                        "cascade": {"build": {"render": "never", "list": "always"}}}))
     for ident, title, body in PAGES:
         write(content / f"{ident}.md", front_matter({"title": tr(title, lang)}, tr(body, lang)))
     for ident, name_zh, name_en in TOPICS:
@@ -237,7 +259,7 @@ def write_lang(corpus: Corpus, root: Path, lang: str) -> None:
     titles = {c.id: c.claim for c in corpus.claims}
     for source in corpus.sources:
         write(content / "sources" / f"{source.id}.md", source_file(source, spans[source.id], lang, titles))
-    for event, anchor in zip(corpus.events, event_anchors(corpus.events)):
+    for event, anchor in zip(corpus.events, event_anchors(corpus.events), strict=True):
         write(content / "events" / f"{anchor}.md", event_file(event, anchor, lang))
 
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 from collections import Counter
-from typing import Any, Mapping
+from collections.abc import Mapping
+from typing import Any
 
 from factsite.load.document import Rec, records
 from factsite.load.kinds import NEUTRAL
@@ -13,7 +14,7 @@ from factsite.load.sources import Archived
 from factsite.model import records as m
 from factsite.model import timeline
 from factsite.model.dates import PartialDate
-from factsite.model.languages import DERIVED, SOURCE, Languages
+from factsite.model.languages import DERIVED, Languages
 from factsite.problems import Mark
 from factsite.quotes.verify import Anchor
 from factsite.text.chinese import Converter
@@ -99,7 +100,7 @@ class Builder:
             links = tuple(self.link(li, f"{eid}-l{i}") for i, li in enumerate(rec.get("links", ()), 1))
             events.append(m.Event(eid, rec["date"], rec["topic"], self.text(rec["title"]), self.text(rec["text"]),
                                   links, tuple(rec.get("claims", ())), tuple(rec.get("sources", ())), quotes,
-                                  self.fingerprint(rec, eid)))
+                                  fingerprint=self.fingerprint(rec, eid)))  # by keyword: `page` comes first
         return tuple(events)
 
     def verdicts(self, recs: list[Rec]) -> tuple[m.Verdict, ...]:
@@ -144,7 +145,8 @@ def build_site(doc: Rec, languages: Languages, catalogs: Mapping[str, Mapping[st
     events = b.events(records(doc, "events"))
     placed = timeline.event_pages(events, claims)
     # Where an event is listed is part of what links to it show: it enters the event's fingerprint.
-    events = tuple(dataclasses.replace(e, page=placed[e.id][1], fingerprint=fingerprint(e.fingerprint, str(placed[e.id])))
+    events = tuple(dataclasses.replace(e, page=placed[e.id][1],
+                                       fingerprint=fingerprint(e.fingerprint, str(placed[e.id])))
                    for e in events)
     latest = max([published] + [c.modified for c in claims])
     return m.Site(

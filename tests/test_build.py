@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from helpers import run_build
 from factsite.output.links import check_links
 from factsite.output.staging import Staging, recover
+from helpers import run_build
 
 LANGS = ("zh-hant", "zh-hans", "en")
 PAGE_TYPES = ("", "claims/", "claims/h20-curbs-report/", "verdicts/accurate/", "timeline/", "timeline/2025/",
@@ -173,7 +173,8 @@ def _reference_relative(current: str, target: str) -> str:
 
 
 def test_relative_links_agree_with_posixpath():
-    from hypothesis import given, strategies as st
+    from hypothesis import given
+    from hypothesis import strategies as st
 
     from factsite.model.urls import relative
     segment = st.sampled_from(["en", "zh-hant", "claims", "a", "b", "timeline"])

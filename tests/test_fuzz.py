@@ -16,14 +16,15 @@ from pathlib import Path
 
 import pytest
 import yaml
-from hypothesis import HealthCheck, given, settings, strategies as st
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
-from helpers import FIXTURES
 from factsite import pipeline
 from factsite.load import kinds, texts
 from factsite.load.shape import ROOT
 from factsite.pipeline import Options, Result, Stages
 from factsite.problems import BuildError
+from helpers import FIXTURES
 
 MINI = FIXTURES / "mini"
 MINI_TEXT = (MINI / "claims.yaml").read_text(encoding="utf-8")
@@ -197,8 +198,9 @@ def mutate(doc, place, how, value):
 
 
 @settings(max_examples=200, deadline=2000, suppress_health_check=list(HealthCheck))
-@given(st.lists(st.tuples(st.sampled_from(PLACES), st.sampled_from(["delete", "replace", "duplicate", "wrap", "append"]),
-                          ODD), min_size=1, max_size=4),
+@given(st.lists(st.tuples(st.sampled_from(PLACES),
+                          st.sampled_from(["delete", "replace", "duplicate", "wrap", "append"]), ODD),
+                min_size=1, max_size=4),
        st.lists(st.tuples(st.integers(0, 10**6), st.sampled_from(TOKENS)), max_size=2))
 def test_mutations_of_a_valid_site(root, steps, splices):
     doc = MINI_DOC

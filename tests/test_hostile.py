@@ -27,9 +27,9 @@ from pathlib import Path
 import html5lib
 import pytest
 
-from helpers import FIXTURES, ROOT, run_build
 from factsite.load import yamlfile
 from factsite.problems import Problems
+from helpers import FIXTURES, ROOT, run_build
 
 HOSTILE = Path(__file__).resolve().parent / "hostile"
 CASES = sorted(HOSTILE.glob("*.txt"))
@@ -100,7 +100,7 @@ def apply_case(sections: list[tuple[str, str]], site: Path, outside: Path) -> No
             text = text.replace(find, value, 1)
             find = None
     data = text.encode("utf-8", "surrogatepass")
-    for header, body in sections:
+    for header, _ in sections:
         if header.startswith("claims-bytes"):
             if "crlf" in header:
                 data = data.replace(b"\n", b"\r\n")
@@ -262,7 +262,7 @@ def test_reading_claims_yaml_checks_the_file_before_reading_it(tmp_path: Path):
     with open(tmp_path / "huge.yaml", "wb") as f:
         f.truncate(50 * 2**20)  # sparse: the size is refused before a byte is read
     assert read(tmp_path / "huge.yaml")[0].startswith("claims.yaml:1:1: error: claims.yaml is 50.0 MB; the limit")
-    (tmp_path / "latin1.yaml").write_bytes("site:\n  title: 迷你\xe9\n".encode("utf-8").replace(b"\xc3\xa9", b"\xe9"))
+    (tmp_path / "latin1.yaml").write_bytes("site:\n  title: 迷你\xe9\n".encode().replace(b"\xc3\xa9", b"\xe9"))
     assert read(tmp_path / "latin1.yaml")[0].startswith(
         "claims.yaml:2:12: error: cannot read claims.yaml: not UTF-8 (byte 0xe9)")
     (tmp_path / "crlf.yaml").write_bytes(b"site:\r\n  title: x\r\n")
@@ -279,7 +279,7 @@ def test_claims_yaml_linked_to_dev_zero_does_not_hang(mini: Path):
 
 def test_a_slow_quote_search_is_bounded(mini: Path):
     """The closest-passage hint is quadratic in difflib; long and repetitive quotes must stay quick."""
-    seed = "".join(("彭博社周四引述知情人稱特朗普政府官員正研究將銷售限制擴大至對華特供版芯片" * 4000))
+    seed = "".join("彭博社周四引述知情人稱特朗普政府官員正研究將銷售限制擴大至對華特供版芯片" * 4000)
     (mini / "seeds" / "long.txt").write_text(seed, encoding="utf-8")
     sha = hashlib.sha256(seed.encode("utf-8")).hexdigest()
     text = (mini / "claims.yaml").read_text(encoding="utf-8")
@@ -295,7 +295,8 @@ claims:
 """, 1)
     typo = seed[5000:25000] + "X"  # 20,000 characters that occur nowhere: the worst case for the hint
     text = text.replace("        text: 美國總統特朗普政府考慮進一步收緊\n",
-                        f"        text: 美國總統特朗普政府考慮進一步收緊\n      - source: long\n        text: {typo}\n", 1)
+                        "        text: 美國總統特朗普政府考慮進一步收緊\n"
+                        f"      - source: long\n        text: {typo}\n", 1)
     write_claims(mini, text)
     stats, stderr = measured(mini, "check")
     assert stats["code"] == 1 and "quote not found in source 'long'" in stderr
@@ -590,7 +591,7 @@ def raw(port: int, request: bytes, timeout: float = 5) -> bytes:
                 if not data:
                     break
                 chunks.append(data)
-        except (socket.timeout, ConnectionResetError):
+        except (TimeoutError, ConnectionResetError):
             pass
     return b"".join(chunks)
 
@@ -607,30 +608,29 @@ def preview(mini: Path, tmp_path: Path):
     secret = tmp_path / "secret.txt"
     secret.write_text(SECRET, encoding="utf-8")
     port = free_port()
-    log = open(tmp_path / "serve.log", "w")
-    proc = subprocess.Popen([sys.executable, str(ROOT / "build.py"), "serve", "--port", str(port)], cwd=mini,
-                            stdout=log, stderr=subprocess.STDOUT, env=dict(os.environ, CI="true"))
-    try:
-        deadline = time.monotonic() + 30
-        while time.monotonic() < deadline:
-            try:
-                if get(port, "/en/")[0] == 200:
-                    break
-            except OSError:
-                time.sleep(0.1)
-        else:
-            raise AssertionError("serve did not start")
-        folder = mini / ".factsite-cache" / "preview"
-        (folder / "leak.txt").symlink_to(secret)
-        (folder / "leakdir").symlink_to(tmp_path)
-        (folder / "etc").symlink_to("/etc")
-        os.mkfifo(folder / "pipe.html")
-        (folder / "zero.html").symlink_to("/dev/zero")
-        yield port, proc
-    finally:
-        proc.terminate()
-        proc.wait(timeout=10)
-        log.close()
+    with open(tmp_path / "serve.log", "w") as log:
+        proc = subprocess.Popen([sys.executable, str(ROOT / "build.py"), "serve", "--port", str(port)], cwd=mini,
+                                stdout=log, stderr=subprocess.STDOUT, env=dict(os.environ, CI="true"))
+        try:
+            deadline = time.monotonic() + 30
+            while time.monotonic() < deadline:
+                try:
+                    if get(port, "/en/")[0] == 200:
+                        break
+                except OSError:
+                    time.sleep(0.1)
+            else:
+                raise AssertionError("serve did not start")
+            folder = mini / ".factsite-cache" / "preview"
+            (folder / "leak.txt").symlink_to(secret)
+            (folder / "leakdir").symlink_to(tmp_path)
+            (folder / "etc").symlink_to("/etc")
+            os.mkfifo(folder / "pipe.html")
+            (folder / "zero.html").symlink_to("/dev/zero")
+            yield port, proc
+        finally:
+            proc.terminate()
+            proc.wait(timeout=10)
 
 
 TRAVERSALS = ["/../secret.txt", "/../../secret.txt", "/%2e%2e/%2e%2e/secret.txt", "/%2E%2E%2F%2E%2E%2Fsecret.txt",

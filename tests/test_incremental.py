@@ -69,8 +69,8 @@ def test_a_template_edit_rerenders_every_page_without_touching_data(mini: Path):
     assert run_build(mini, env=EPOCH).returncode == 0
     base = mini / "templates" / "base.html"  # a site's own copy of one template overrides the packaged one
     base.parent.mkdir()
-    base.write_text((packaged("theme", "templates", "base.html")).read_text(encoding="utf-8").replace("<main id=\"main\"", "<main data-x=\"1\" id=\"main\""),
-                    encoding="utf-8")
+    packaged_base = packaged("theme", "templates", "base.html").read_text(encoding="utf-8")
+    base.write_text(packaged_base.replace("<main id=\"main\"", "<main data-x=\"1\" id=\"main\""), encoding="utf-8")
     result = run_build(mini, env=EPOCH)
     assert ", 60 rendered, 60 files written" in result.stdout  # 60 pages extend base.html; root and 404 do not
     assert 'data-x="1"' in (mini / "site/en/index.html").read_text(encoding="utf-8")

@@ -22,9 +22,9 @@ from pathlib import Path
 
 import pytest
 
-from helpers import ROOT, run_build
 from factsite.output import staging as output
 from factsite.output.staging import Staging, recover
+from helpers import ROOT, run_build
 
 EPOCH = {"SOURCE_DATE_EPOCH": "1795392000"}
 

@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
+from factsite.incremental import Plan
 from factsite.model.records import L10n
 from factsite.output.cache import Manifest
 from factsite.output.staging import Staging
-from factsite.incremental import Plan
 from factsite.problems import BuildError
 from helpers import FIXTURES, ROOT, run_build, validate_html
 

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from helpers import FIXTURES, ROOT, run_build
+from helpers import ROOT, run_build
 
 EPOCH = {"SOURCE_DATE_EPOCH": "1795392000"}  # 2026-11-23
 

@@ -15,10 +15,10 @@ import feedparser
 import jsonschema
 import pytest
 
-from helpers import ROOT, run_build
 from factsite.quotes.fragments import text_fragment
-from factsite.render.jsonld import dumps
 from factsite.quotes.matcher import normalize
+from factsite.render.jsonld import dumps
+from helpers import ROOT, run_build
 
 LANGS = {"zh-hant": "zh-Hant", "zh-hans": "zh-Hans", "en": "en"}
 SM = "{http://www.sitemaps.org/schemas/sitemap/0.9}"

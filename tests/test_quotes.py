@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from hypothesis import assume, given, settings, strategies as st
+from hypothesis import assume, given, settings
+from hypothesis import strategies as st
 
 from factsite.quotes.matcher import SourceIndex, display, normalize
 from factsite.text.chinese import Converter as Scripts

@@ -4,16 +4,18 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from helpers import run_build
-from factsite.model.dates import PartialDate, parse_date
-from factsite.problems import Problems
 from factsite.load.kinds import Walk
 from factsite.load.texts import Text
 from factsite.load.yamlfile import compose
+from factsite.model.dates import PartialDate, parse_date
+from factsite.problems import Problems
 from factsite.text.chinese import Converter
+from helpers import run_build
+
+NEUTRAL_TEXT = Text(neutral=True)
 
 
-def check_text(source: str, kind: Text = Text(neutral=True)):
+def check_text(source: str, kind: Text = NEUTRAL_TEXT):
     problems = Problems()
     node = compose("t.yaml", source, problems)
     value = kind.check(node.value[0][1], "claimant", Walk("t.yaml", problems))

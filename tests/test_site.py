@@ -2,17 +2,15 @@
 
 from __future__ import annotations
 
-import os
 import re
 from html.parser import HTMLParser
-import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
 
-from helpers import ROOT, heavy_pages, validate_html
 from factsite.output.links import check_links
+from helpers import heavy_pages, validate_html
+
 
 @pytest.fixture
 def site(edition: Path) -> Path:

@@ -10,7 +10,7 @@ import sys
 
 from factsite.commands.yamledit import append_item, set_scalar, write
 from factsite.load import yamlfile
-from factsite.load.document import records
+from factsite.load.document import Rec, records
 from factsite.load.shape import check_document
 from factsite.load.sources import read_file, resolve
 from factsite.problems import Mark, Problems, display_path
@@ -96,10 +96,11 @@ def rehash(args: argparse.Namespace) -> int:
     return 1 if broken else 0
 
 
-def _matches(doc, source_id: str, index: SourceIndex) -> tuple[list[str], list[str]]:
+def _matches(doc: Rec, source_id: str, index: SourceIndex) -> tuple[list[str], list[str]]:
     from factsite.load.document import iter_quotes
 
-    still, broken = [], []
+    still: list[str] = []
+    broken: list[str] = []
     for quote, owner in iter_quotes(doc):
         if quote.get("source") == source_id and "text" in quote:
             (still if index.find_all(quote["text"]) else broken).append(f"quote at {quote.mark} ({owner})")

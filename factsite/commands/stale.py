@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import TYPE_CHECKING
 
 from factsite.commands.yamledit import today
 
+if TYPE_CHECKING:
+    from factsite.pipeline import Result
 
-def print_stale(result: Any, days: int) -> None:
+
+def print_stale(result: Result, days: int) -> None:
     """One line per claim checked more than `days` days ago, oldest first, with its place and topic."""
     site = result.site
+    assert site is not None, "a check that passed leaves its model in the result"
     now = today()
     rows = []
     for claim in site.claims:

@@ -16,8 +16,8 @@ def today() -> dt.date:
     """SOURCE_DATE_EPOCH's day when set (reproducible runs), else today in UTC."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
     if epoch.isdigit():
-        return dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc).date()
-    return dt.datetime.now(dt.timezone.utc).date()
+        return dt.datetime.fromtimestamp(int(epoch), dt.UTC).date()
+    return dt.datetime.now(dt.UTC).date()
 
 
 def append_item(text: str, section: str, item: str) -> str:
@@ -34,11 +34,9 @@ def append_item(text: str, section: str, item: str) -> str:
 def set_scalar(text: str, path: tuple[str | int, ...], value: str) -> str:
     """The text with the scalar at a key path (e.g. ('sources', 2, 'sha256')) replaced by `value`."""
     node = yaml.compose(text, Loader=_Loader)
+    assert node is not None, "callers edit a file that was checked, so it holds a document"
     for step in path:
-        if isinstance(step, int):
-            node = node.value[step]
-        else:
-            node = next(v for k, v in node.value if k.value == step)
+        node = node.value[step] if isinstance(step, int) else next(v for k, v in node.value if k.value == step)
     return text[:node.start_mark.index] + value + text[node.end_mark.index:]
 
 

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import Any, Iterator
+from typing import Any
 from urllib.parse import urlsplit
 
 import yaml
@@ -26,6 +27,7 @@ HIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2
 MAX_SHOWN = 200  # characters of a value quoted in an error message
 _NULL_TAG = "tag:yaml.org,2002:null"
 NEUTRAL = "*"  # the key under which a language-neutral plain string is kept
+_SHAPES: dict[type[yaml.Node], str] = {yaml.MappingNode: "a mapping", yaml.SequenceNode: "a list"}
 
 
 class Walk:
@@ -51,7 +53,7 @@ class Walk:
         return self._lines[line] if 0 <= line < len(self._lines) else ""
 
     def wrong_type(self, node: yaml.Node, name: str, expected: str, fix: str) -> None:
-        got = {yaml.MappingNode: "a mapping", yaml.SequenceNode: "a list"}.get(type(node), "text")
+        got = _SHAPES.get(type(node), "text")
         self.add(node, "wrong-type", field=name, expected=expected, got=got, fix=fix)
 
     def visit(self, node: yaml.Node) -> bool:
@@ -317,7 +319,7 @@ class Record(Kind):
                 out[key.value] = checked
                 out.marks[key.value] = mark_of(ctx.path, value)
         present = {k.value for k, _ in node.value if isinstance(k, yaml.ScalarNode)}
-        for key, spec in self.fields.items():
-            if spec.required and key not in present:
-                ctx.add(node, "missing-key", kind=self.name, key=key)
+        for wanted, spec in self.fields.items():
+            if spec.required and wanted not in present:
+                ctx.add(node, "missing-key", kind=self.name, key=wanted)
         return out

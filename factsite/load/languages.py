@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from typing import Any
 
 import yaml
 
@@ -25,7 +24,7 @@ class _Pair(Kind):
             return None
         if not ctx.visit(node):
             return None
-        out = {}
+        out: dict[str, str] = {}
         for key, value in ctx.pairs(node):
             text = ctx.scalar(value, f"{name}.{key.value}", "text")
             if text is not None:
@@ -48,7 +47,8 @@ def _site_languages(root: yaml.Node) -> yaml.Node | None:
         if getattr(key, "value", None) == "site" and isinstance(value, yaml.MappingNode):
             for k, v in value.value:
                 if getattr(k, "value", None) == "languages":
-                    return v
+                    node: yaml.Node = v  # a mapping's values are nodes
+                    return node
     return None
 
 
@@ -78,7 +78,8 @@ def _lang(rec: Rec, path: str, problems: Problems) -> Lang | None:
             if key not in rec:
                 problems.add(rec.mark, "language-config", value=code, why=f"is derived, so it needs `{key}:`")
         wanted = {rec.get("from", ""), code}
-        for entry, mark in zip(rec.get("glossary", ()), rec.get("glossary", ()).marks if "glossary" in rec else ()):
+        entries = rec.get("glossary", ())
+        for entry, mark in zip(entries, entries.marks if "glossary" in rec else (), strict=True):
             if set(entry) != wanted or len(entry) != 2:
                 problems.add(mark, "glossary-entry", keys=" and ".join(sorted(wanted)))
             else:
@@ -90,18 +91,18 @@ def _lang(rec: Rec, path: str, problems: Problems) -> Lang | None:
 def _consistent(recs: Seq, langs: list[Lang | None], problems: Problems) -> bool:
     """One source language, unique codes and slugs, and derived languages that name an editors' language."""
     before = len(problems)
-    seen: dict[str, Any] = {}
-    for rec, lang in zip(recs, langs):
+    seen: dict[tuple[str, str], Rec] = {}
+    for rec, lang in zip(recs, langs, strict=True):
         assert lang is not None
         for key, value in (("code", lang.code), ("slug", lang.slug)):
             if (key, value) in seen:
                 problems.add(rec.at(key), "language-config", value=value, why=f"is used twice as a {key}")
             seen[key, value] = rec
-    sources = [rec for rec, lang in zip(recs, langs) if lang and lang.role == SOURCE]
+    sources = [rec for rec, lang in zip(recs, langs, strict=True) if lang and lang.role == SOURCE]
     if len(sources) != 1:
         problems.add(sources[1].at("role") if len(sources) > 1 else recs.mark, "language-source", count=len(sources))
     editors = {lang.code for lang in langs if lang and lang.role != DERIVED}
-    for rec, lang in zip(recs, langs):
+    for rec, lang in zip(recs, langs, strict=True):
         if lang and lang.role == DERIVED and lang.derived_from not in editors:
             problems.add(rec.at("from"), "language-config", value=lang.code,
                          why=f"is derived from {lang.derived_from!r}, which is not a source or written language here")

@@ -7,8 +7,24 @@ from dataclasses import dataclass, field
 import yaml
 
 from factsite.load.document import Rec
-from factsite.load.kinds import (Anything, Bool, Choice, Date, Domain, Field, Int, Kind, ListOf, Plain, Record, Ref,
-                                 Sha, Slug, Url, Walk)
+from factsite.load.kinds import (
+    Anything,
+    Bool,
+    Choice,
+    Date,
+    Domain,
+    Field,
+    Int,
+    Kind,
+    ListOf,
+    Plain,
+    Record,
+    Ref,
+    Sha,
+    Slug,
+    Url,
+    Walk,
+)
 from factsite.load.languages import read_languages
 from factsite.load.texts import ANY, TRANSLATED, Markdown, Text
 from factsite.model.languages import DEFAULT, Languages

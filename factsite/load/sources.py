@@ -9,9 +9,9 @@ import stat
 from dataclasses import dataclass
 from pathlib import Path
 
-from factsite.problems import Mark, Problems
 from factsite.load.document import Rec
 from factsite.load.kinds import HIDDEN
+from factsite.problems import Mark, Problems
 from factsite.problems.hints import describe, did_you_mean
 
 MAX_MB = 8  # per archived file; articles are tens of kilobytes

@@ -53,7 +53,7 @@ class Known:
         values = rec.get(key)
         if values is None or self.duplicated:
             return
-        pairs = zip(values, values.marks) if isinstance(values, Seq) else [(values, rec.at(key))]
+        pairs = zip(values, values.marks, strict=True) if isinstance(values, Seq) else [(values, rec.at(key))]
         for value, mark in pairs:
             if value not in self.ids:
                 problems.add(mark, "unknown-ref", kind=self.kind, value=value, suggestion=self.hint(value))

@@ -18,6 +18,7 @@ import yaml
 
 from factsite.problems import Mark, Problems
 
+_Loader: type[yaml.CSafeLoader] | type[yaml.SafeLoader]
 try:  # libyaml is ~10x faster; the pure-Python loader gives identical nodes
     _Loader = yaml.CSafeLoader
 except AttributeError:  # pragma: no cover - wheels without libyaml
@@ -38,6 +39,13 @@ _STANDARD = "tag:yaml.org,2002:"
 def mark_of(path: str, node: yaml.Node) -> Mark:
     """The 1-based position where a node starts."""
     return Mark(path, node.start_mark.line + 1, node.start_mark.column + 1)
+
+
+def event_mark(path: str, event: yaml.Event) -> Mark:
+    """The 1-based position where a parser event starts (the parser gives every event a start)."""
+    m = event.start_mark
+    assert m is not None, "the parser marks every event it emits"
+    return Mark(path, m.line + 1, m.column + 1)
 
 
 def megabytes(size: int) -> str:
@@ -145,22 +153,20 @@ def prescan(path: str, text: str, problems: Problems) -> bool:
     try:
         for event in yaml.parse(text, Loader=_Loader):
             if isinstance(event, yaml.AliasEvent):  # one error per anchor, at the anchored value
-                where = anchors.get(event.anchor) or Mark(path, event.start_mark.line + 1, event.start_mark.column + 1)
+                where = (anchors.get(event.anchor) if event.anchor is not None else None) or event_mark(path, event)
                 if where not in reported:
                     reported.add(where)
                     problems.add(where, "yaml-alias")
                 continue
-            if getattr(event, "anchor", None) is not None:
-                anchors[event.anchor] = Mark(path, event.start_mark.line + 1, event.start_mark.column + 1)
+            if isinstance(event, yaml.NodeEvent) and event.anchor is not None:
+                anchors[event.anchor] = event_mark(path, event)
             if isinstance(event, _TAGGED) and event.tag is not None:
-                m = event.start_mark
-                problems.add(Mark(path, m.line + 1, m.column + 1), "yaml-tag", tag=shown_tag(event.tag))
+                problems.add(event_mark(path, event), "yaml-tag", tag=shown_tag(event.tag))
                 ok = False
             if isinstance(event, _OPEN):
                 depth += 1
                 if depth > MAX_DEPTH:
-                    m = event.start_mark
-                    problems.add(Mark(path, m.line + 1, m.column + 1), "yaml-too-deep", limit=MAX_DEPTH)
+                    problems.add(event_mark(path, event), "yaml-too-deep", limit=MAX_DEPTH)
                     return False
             elif isinstance(event, _CLOSE):
                 depth -= 1

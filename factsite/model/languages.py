@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Iterator
 
 # What a language is to the site: the script the archived sources are written in (quotes are shown
 # verbatim), a script derived from another language with OpenCC (editors may override any field), or a

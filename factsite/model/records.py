@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Any, Mapping
+from typing import Any
 from urllib.parse import urlsplit
 
 from factsite.model import urls
@@ -233,26 +234,41 @@ class Site:
     events: tuple[Event, ...]
     build_date: PartialDate
 
+    # One index per kind of record, each built on first use; a missing id raises KeyError.
     @cached_property
-    def _index(self) -> dict[tuple[str, str], Any]:
-        groups: dict[str, tuple[Any, ...]] = {"verdict": self.verdicts, "topic": self.topics, "source": self.sources,
-                                              "claim": self.claims, "page": self.pages}
-        return {(kind, item.id): item for kind, items in groups.items() for item in items}
+    def _verdicts(self) -> dict[str, Verdict]:
+        return {v.id: v for v in self.verdicts}
+
+    @cached_property
+    def _topics(self) -> dict[str, Topic]:
+        return {t.id: t for t in self.topics}
+
+    @cached_property
+    def _sources(self) -> dict[str, Source]:
+        return {s.id: s for s in self.sources}
+
+    @cached_property
+    def _claims(self) -> dict[str, Claim]:
+        return {c.id: c for c in self.claims}
+
+    @cached_property
+    def _pages(self) -> dict[str, Page]:
+        return {p.id: p for p in self.pages}
 
     def verdict(self, verdict_id: str) -> Verdict:
-        return self._index["verdict", verdict_id]  # type: ignore[no-any-return]
+        return self._verdicts[verdict_id]
 
     def topic(self, topic_id: str) -> Topic:
-        return self._index["topic", topic_id]  # type: ignore[no-any-return]
+        return self._topics[topic_id]
 
     def source(self, source_id: str) -> Source:
-        return self._index["source", source_id]  # type: ignore[no-any-return]
+        return self._sources[source_id]
 
     def claim(self, claim_id: str) -> Claim:
-        return self._index["claim", claim_id]  # type: ignore[no-any-return]
+        return self._claims[claim_id]
 
     def page(self, page_id: str) -> Page:
-        return self._index["page", page_id]  # type: ignore[no-any-return]
+        return self._pages[page_id]
 
     def strings(self, lang: Lang) -> Mapping[str, Any]:
         """The interface's words in one language."""

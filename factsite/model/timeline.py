@@ -2,20 +2,33 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from itertools import groupby
-from typing import Iterable, Protocol, TypeVar
+from typing import Protocol, TypeVar
 
 from factsite.model.dates import PartialDate
 
 PAGE_SIZE = 50  # items per page of any listing: pages stay small however large the edition grows
 
 
-class Dated(Protocol):
-    id: str
-    date: PartialDate
+class HasDate(Protocol):
+    """Anything placed on the timeline by its date (read-only, so frozen records qualify)."""
+
+    @property
+    def date(self) -> PartialDate: ...
 
 
-T = TypeVar("T", bound=Dated)
+class Dated(HasDate, Protocol):
+    """An event or a claim: a dated record with an id."""
+
+    @property
+    def id(self) -> str: ...
+
+
+T = TypeVar("T")
+H = TypeVar("H", bound=HasDate)
+E = TypeVar("E", bound=Dated)
+C = TypeVar("C", bound=Dated)
 
 
 def order_key(item: Dated, is_event: bool) -> tuple[PartialDate, bool, str]:
@@ -23,13 +36,14 @@ def order_key(item: Dated, is_event: bool) -> tuple[PartialDate, bool, str]:
     return (item.date, not is_event, item.id)
 
 
-def ordered(events: Iterable[Dated], claims: Iterable[Dated]) -> list[tuple[Dated, bool]]:
+def ordered(events: Iterable[E], claims: Iterable[C]) -> list[tuple[E | C, bool]]:
     """Events and claims as one list in timeline order, each with whether it is an event."""
-    items = [(e, True) for e in events] + [(c, False) for c in claims]
+    items: list[tuple[E | C, bool]] = [(e, True) for e in events]
+    items += [(c, False) for c in claims]
     return sorted(items, key=lambda pair: order_key(pair[0], pair[1]))
 
 
-def by_year(items: list[tuple[Dated, bool]]) -> list[tuple[int, list[tuple[Dated, bool]]]]:
+def by_year(items: list[tuple[H, bool]]) -> list[tuple[int, list[tuple[H, bool]]]]:
     return [(year, list(group)) for year, group in groupby(items, key=lambda pair: pair[0].date.year)]
 
 

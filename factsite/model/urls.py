@@ -138,7 +138,7 @@ def relative(current: str, target: str) -> str:
     here = current.split("/")[:-1]
     there = path.split("/")
     common = 0
-    for a, b in zip(here, there[:-1]):
+    for a, b in zip(here, there[:-1], strict=False):  # the shorter path ends the common part
         if a != b:
             break
         common += 1

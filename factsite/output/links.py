@@ -10,12 +10,12 @@ from urllib.parse import unquote, urlsplit
 
 
 class _Scan(HTMLParser):
-    def __init__(self):
+    def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.ids: set[str] = set()
         self.links: list[str] = []
 
-    def handle_starttag(self, tag, attrs):
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         for name, value in attrs:
             if name == "id" and value:
                 self.ids.add(value)
@@ -83,9 +83,7 @@ def check_scans(scans: dict[str, tuple[list[str], list[str]]], files: set[str],
             if target is None:
                 continue
             file, fragment = target
-            if file not in files and file not in ids:
-                broken.append((path, link))
-            elif fragment and file in ids and fragment not in ids[file]:
+            if (file not in files and file not in ids) or (fragment and file in ids and fragment not in ids[file]):
                 broken.append((path, link))
     return broken
 

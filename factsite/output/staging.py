@@ -21,6 +21,7 @@ import shutil
 import sys
 import tempfile
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 from factsite.problems import BuildError, Mark, Problems
@@ -28,7 +29,7 @@ from factsite.problems import BuildError, Mark, Problems
 try:
     import fcntl
 except ImportError:  # pragma: no cover - Windows: no lock, builds must not overlap
-    fcntl = None
+    fcntl = None  # type: ignore[assignment]  # the module is missing there; acquire() checks before any lock
 
 LOCK_WAIT = float(os.environ.get("FACTSITE_LOCK_WAIT", "600") or 600)  # seconds a build waits for another
 _held: dict[str, int] = {}  # lock file → descriptor, for the locks this process holds
@@ -91,7 +92,7 @@ def release(out: Path) -> None:
 
 
 @contextlib.contextmanager
-def locked(out: Path):
+def locked(out: Path) -> Iterator[None]:
     """Hold the output folder's lock for a block: render, write, commit and save the cache inside it."""
     taken = acquire(out)
     try:

@@ -4,15 +4,23 @@ from __future__ import annotations
 
 import difflib
 import unicodedata
-from typing import Iterable
+from collections.abc import Iterable
+from typing import TypedDict
 
 
-def describe(ch: str) -> dict[str, str]:
+class CharName(TypedDict):
+    """The fields messages name an invisible character with."""
+
+    codepoint: str
+    name: str
+
+
+def describe(ch: str) -> CharName:
     """The code point and name of an invisible character, for messages."""
     name = unicodedata.name(ch, "")
     if not name:
         name = "lone surrogate" if 0xD800 <= ord(ch) <= 0xDFFF else "control character"
-    return {"codepoint": f"{ord(ch):04X}", "name": name.lower()}
+    return CharName(codepoint=f"{ord(ch):04X}", name=name.lower())
 
 
 def did_you_mean(word: str, choices: Iterable[str], what: str = "key") -> str:

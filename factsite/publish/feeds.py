@@ -2,23 +2,35 @@
 
 from __future__ import annotations
 
+from typing import TypedDict
 from xml.sax.saxutils import escape, quoteattr
 
 from factsite.model import urls
+from factsite.model.dates import PartialDate
 from factsite.model.languages import Lang
 from factsite.model.records import Site
 from factsite.text import markdown
 from factsite.text.plaintext import plain
 
 
-def _stamp(date) -> str:
+class Entry(TypedDict):
+    """One Atom entry: a new claim or one of its dated updates."""
+
+    id: str
+    url: str
+    updated: PartialDate
+    title: str
+    html: str
+
+
+def _stamp(date: PartialDate) -> str:
     return f"{date.iso}T00:00:00Z"
 
 
-def entries(site: Site, lang: Lang) -> list[dict]:
+def entries(site: Site, lang: Lang) -> list[Entry]:
     """Feed entries, newest first, each with an id that never changes."""
     t = site.strings(lang)
-    out = []
+    out: list[Entry] = []
     for claim in site.claims:
         url = site.absolute(claim.url(lang))
         label = site.verdict(claim.verdict_id).label[lang.code]

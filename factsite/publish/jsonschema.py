@@ -64,6 +64,23 @@ def schema(site: Site) -> dict[str, Any]:
         title={"$ref": "#/$defs/l10n"}, publisher=SLUG, author=_nullable({"$ref": "#/$defs/l10n"}),
         date=DATE, original_url=_nullable(URL), archive_url=_nullable(URL),
         provenance=_nullable({"$ref": "#/$defs/l10n"}), url={"$ref": "#/$defs/urls"})
+    # the document's own properties: "$schema" is no Python name, so they are unpacked from a mapping
+    top: dict[str, Any] = {
+        "$schema": {"type": "string"}, "license": _nullable(URL),
+        "site": _object(title={"$ref": "#/$defs/l10n"}, base_url=URL, published=DATE, edition=DATE,
+                        languages={"type": "array", "items": _object(
+                            code={"enum": codes}, name=TEXT, role={"enum": ["source", "derived", "written"]})}),
+        "verdicts": {"type": "array", "items": _object(
+            id={"enum": verdict_ids}, label={"$ref": "#/$defs/l10n"}, meaning={"$ref": "#/$defs/l10n"},
+            rank={"type": "integer", "minimum": 1}, rating=_nullable({"type": "integer", "minimum": 1}))},
+        "topics": {"type": "array", "items": _object(id=SLUG, name={"$ref": "#/$defs/l10n"},
+                                                     description={"$ref": "#/$defs/l10n"})},
+        "publishers": {"type": "array", "items": _object(
+            id=SLUG, name={"$ref": "#/$defs/l10n"}, kind={"type": "string"},
+            domains={"type": "array", "minItems": 1, "items": {"type": "string"}})},
+        "sources": {"type": "array", "items": source},
+        "claims": {"type": "array", "items": {"$ref": "#/$defs/claim"}},
+        "events": {"type": "array", "items": event}}
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": "claims.schema.json",
@@ -73,22 +90,7 @@ def schema(site: Site) -> dict[str, Any]:
                        "target's `source`, byte for byte: TextQuoteSelector `exact` is the archive's own "
                        "characters (line breaks included), TextPositionSelector offsets count Unicode code points "
                        "of that file, end exclusive.",
-        **_object(**{"$schema": {"type": "string"}, "license": _nullable(URL),
-                     "site": _object(title={"$ref": "#/$defs/l10n"}, base_url=URL, published=DATE, edition=DATE,
-                                     languages={"type": "array", "items": _object(
-                                         code={"enum": codes}, name=TEXT,
-                                         role={"enum": ["source", "derived", "written"]})}),
-                     "verdicts": {"type": "array", "items": _object(
-                         id={"enum": verdict_ids}, label={"$ref": "#/$defs/l10n"}, meaning={"$ref": "#/$defs/l10n"},
-                         rank={"type": "integer", "minimum": 1}, rating=_nullable({"type": "integer", "minimum": 1}))},
-                     "topics": {"type": "array", "items": _object(id=SLUG, name={"$ref": "#/$defs/l10n"},
-                                                                  description={"$ref": "#/$defs/l10n"})},
-                     "publishers": {"type": "array", "items": _object(
-                         id=SLUG, name={"$ref": "#/$defs/l10n"}, kind={"type": "string"},
-                         domains={"type": "array", "minItems": 1, "items": {"type": "string"}})},
-                     "sources": {"type": "array", "items": source},
-                     "claims": {"type": "array", "items": {"$ref": "#/$defs/claim"}},
-                     "events": {"type": "array", "items": event}}),
+        **_object(**top),
         "$defs": {"l10n": l10n, "urls": per_lang_url, "quote": quote, "link": link, "claim": claim},
     }
 

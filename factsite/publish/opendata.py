@@ -6,9 +6,10 @@ import csv
 import html
 import io
 import json
-from typing import Any
+from typing import Any, Protocol
 
 from factsite.model import urls
+from factsite.model.dates import PartialDate
 from factsite.model.languages import Lang
 from factsite.model.records import Claim, Event, L10n, Link, Quote, Site
 from factsite.text import markdown
@@ -24,7 +25,11 @@ def l10n(value: L10n | None) -> dict[str, str] | None:
     return {code: value[code] for code, _, written in value.texts if written in (code, "")}
 
 
-def page_urls(site: Site, obj: Any) -> dict[str, str]:
+class HasUrl(Protocol):
+    def url(self, lang: Lang) -> str: ...
+
+
+def page_urls(site: Site, obj: HasUrl) -> dict[str, str]:
     return {lang.code: site.absolute(obj.url(lang)) for lang in site.languages}
 
 
@@ -121,7 +126,7 @@ def claims_csv(site: Site) -> str:
     return "\ufeff" + out.getvalue()
 
 
-def _start(d: Any) -> dict[str, int]:
+def _start(d: PartialDate) -> dict[str, int]:
     return {k: v for k, v in (("year", d.year), ("month", d.month), ("day", d.day)) if v}
 
 
@@ -132,8 +137,8 @@ def timeline_json(site: Site, lang: Lang) -> str:
     for e in site.events:
         checks = "".join(f'<li><a href="{html.escape(site.absolute(urls.claim(cid, lang)))}">'
                          f"{html.escape(site.claim(cid).claim[lang.code])}</a></li>" for cid in e.claim_ids)
-        text = markdown.render(e.text[lang.code]) + (f"<p>{html.escape(t['see_claim'] + t['colon'])}</p><ul>{checks}</ul>"
-                                                     if checks else "")
+        see = f"<p>{html.escape(t['see_claim'] + t['colon'])}</p><ul>{checks}</ul>" if checks else ""
+        text = markdown.render(e.text[lang.code]) + see
         events.append({"unique_id": e.id, "start_date": _start(e.date),
                        "group": html.escape(site.topic(e.topic_id).name[lang.code]),
                        "text": {"headline": html.escape(e.title[lang.code]), "text": text}})

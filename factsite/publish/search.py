@@ -6,6 +6,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from factsite.output.staging import Staging
+
 FOLDER = "pagefind"
 
 
@@ -19,7 +21,7 @@ def build_index(site: Path) -> str | None:
     return None
 
 
-def keep_index(previous: Path, staging) -> None:
+def keep_index(previous: Path, staging: Staging) -> None:
     """Carry the last index into a new build whose pages did not change."""
     old = previous / FOLDER
     if old.is_dir():

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
+from typing import Protocol
 from xml.sax.saxutils import escape, quoteattr
 
 from factsite.model import urls
@@ -12,7 +14,14 @@ _NS = ('xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" '
        'xmlns:xhtml="http://www.w3.org/1999/xhtml"')
 
 
-def sitemap(site: Site, lang: Lang, routes: list, lastmod: dict[str, str]) -> str:
+class Addressed(Protocol):
+    """A page in every language: a route."""
+
+    @property
+    def url(self) -> Callable[[Lang], str]: ...
+
+
+def sitemap(site: Site, lang: Lang, routes: Sequence[Addressed], lastmod: dict[str, str]) -> str:
     """Every page of one language, each with its other-language versions."""
     lines = ['<?xml version="1.0" encoding="utf-8"?>', f"<urlset {_NS}>"]
     if lang == site.languages.all[0]:  # the language chooser, in the first language's sitemap

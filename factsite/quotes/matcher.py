@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import bisect
 from collections import Counter, defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
 from difflib import SequenceMatcher
-from typing import Callable
 
 # Print layouts split words with hyphens at line ends ("Deep-" / "Seek"); a quote
 # may join them or not, so hyphens never decide a match.

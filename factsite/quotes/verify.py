@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from factsite.load.document import Rec, iter_quotes
+from factsite.load.sources import Archived
 from factsite.problems import Mark, Problems
 from factsite.quotes.differences import differences
 from factsite.quotes.matcher import SourceIndex, Span, display, normalize
-from factsite.load.document import Rec, iter_quotes
 from factsite.text.chinese import Converter
-from factsite.load.sources import Archived
 
 MAX_LINES = 20  # line numbers listed for an ambiguous quote
 
@@ -41,7 +41,7 @@ def verify_quotes(doc: Rec, indexes: dict[str, SourceIndex], converters: list[Co
     anchors: dict[Mark, Anchor] = {}
     verdicts: dict[str, list[str]] = {sid: [] for sid in changed}
     for quote, owner in iter_quotes(doc):
-        index = indexes.get(quote.get("source"))
+        index = indexes.get(quote.get("source", ""))  # no source has the id ""
         if index is None or "text" not in quote:
             continue  # the missing source or text is reported elsewhere
         if quote["source"] in changed:

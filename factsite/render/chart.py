@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 from factsite.model.dates import PartialDate
 from factsite.model.records import Event, Topic
@@ -77,7 +77,8 @@ def chart(topics: list[Topic], events: list[Event]) -> Chart | None:
     if len(ordered) > MAX_MARKS:
         return Chart(WIDTH, int(TOP + LANE * len(lanes) + 8), GUTTER, RADIUS, lanes, _ticks(first, last, scale),
                      tuple(_monthly(ordered, lane_y, x_of)))
-    marks, right = [], {}
+    marks: list[Mark] = []
+    right: dict[str, float] = {}  # per lane, the x of its rightmost mark so far
     for event in ordered:
         # Events close in time sit side by side in their lane, in date order, rather than on top of each other.
         x = max(x_of(event.date), right.get(event.topic_id, 0.0) + GAP)

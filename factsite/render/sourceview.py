@@ -125,7 +125,7 @@ def _segments(text: str, start: int, end: int, spans: dict[str, tuple[int, int]]
         cuts.update(x for x in (a, b) if start < x < end)
     bounds = sorted(cuts)
     segs = []
-    for a, b in zip(bounds, bounds[1:]):
+    for a, b in zip(bounds, bounds[1:], strict=False):  # each bound with the next
         covering = [q for q, (qa, qb) in spans.items() if qa < b and qb > a]
         starts = tuple(sorted(q for q in covering if spans[q][0] == a))
         ends = tuple(sorted(q for q in covering if a < spans[q][1] <= b))

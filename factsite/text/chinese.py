@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cache
 
 import opencc
 
 CONFIGS = ("t2s", "hk2s", "tw2s", "tw2sp")
 
 
-@lru_cache(maxsize=None)
+@cache
 def _converter(config: str) -> opencc.OpenCC:
     # Creating a converter loads its dictionaries (~0.08 s): do it once per process.
     return opencc.OpenCC(f"{config}.json")

@@ -51,7 +51,8 @@ def mark_runs(html: str, lang: str, latin: str) -> str:
         out, at = [], 0
         for m in pattern.finditer(text):
             code = latin if pattern is _LATIN_RUN else _cjk_code(m.group())
-            out += [escape(text[at:m.start()], quote=False), f'<span lang="{code}">{escape(m.group(), quote=False)}</span>']
+            out += [escape(text[at:m.start()], quote=False),
+                    f'<span lang="{code}">{escape(m.group(), quote=False)}</span>']
             at = m.end()
         if out:
             parts[i] = "".join(out) + escape(text[at:], quote=False)

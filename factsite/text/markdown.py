@@ -8,8 +8,12 @@ image from elsewhere would show broken, or track readers if the policy ever chan
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from markdown_it import MarkdownIt
+from markdown_it.renderer import RendererHTML
+from markdown_it.token import Token
+from markdown_it.utils import EnvType, OptionsDict
 
 _SAFE_LINK = re.compile(r"^(https?:|mailto:|#|/|\.\.?/)", re.IGNORECASE)
 _CJK = re.compile(r"[\u2e80-\u9fff\u3000-\u303f\uff00-\uffef\uf900-\ufaff]")
@@ -20,7 +24,21 @@ def safe_link(url: str) -> bool:
     return bool(_SAFE_LINK.match(url.strip()))
 
 
-def _softbreak(self, tokens, idx, options, env):
+class _Safe(MarkdownIt):
+    """The parser pages are rendered with: it validates links with safe_link."""
+
+    def validateLink(self, url: str) -> bool:
+        return safe_link(url)
+
+
+class _Permissive(MarkdownIt):
+    """A parser that sees every link, so refused ones can be reported."""
+
+    def validateLink(self, url: str) -> bool:
+        return True
+
+
+def _softbreak(self: RendererHTML, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType) -> str:
     # Editors wrap long Chinese lines in YAML blocks; a newline between CJK characters
     # would show as a stray space, so it disappears there and stays a space elsewhere.
     before = tokens[idx - 1].content[-1:] if idx > 0 else ""
@@ -29,16 +47,14 @@ def _softbreak(self, tokens, idx, options, env):
 
 
 def _make() -> MarkdownIt:
-    md = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False})
+    md = _Safe("commonmark", {"html": False, "linkify": False, "typographer": False})
     md.disable("image")
-    md.validateLink = safe_link
     md.add_render_rule("softbreak", _softbreak)
     return md
 
 
 _MD = _make()
-_PERMISSIVE = MarkdownIt("commonmark", {"html": False})
-_PERMISSIVE.validateLink = lambda url: True  # sees every link, so refused ones can be reported
+_PERMISSIVE = _Permissive("commonmark", {"html": False})
 _cache: dict[str, str] = {}  # text (or _INLINE + text) -> HTML
 _targets: dict[str, tuple[list[str], list[str]]] = {}
 _INLINE = "\x00inline\x00"
