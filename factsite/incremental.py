@@ -9,14 +9,16 @@ from pathlib import Path
 from typing import Any
 
 from factsite.model import urls
+from factsite.model.languages import Lang
 from factsite.model.records import Site
 from factsite.output import cache, parallel
 from factsite.output.links import check_scans, scan
 from factsite.output.staging import Staging
 from factsite.problems import BuildError, Mark, Problems, display_path
 from factsite.publish import search
+from factsite.render.routes import Routes
 from factsite.render.templates import Job, Renderer
-from factsite.render.views import Routes
+from factsite.render.views import Route
 
 Scan = tuple[list[str], list[str]]  # the ids a page defines and the links it makes
 
@@ -33,6 +35,7 @@ class Plan:
     fps: dict[str, str] = field(default_factory=dict)
     scans: dict[str, Scan] = field(default_factory=dict)
     owners: dict[str, str] = field(default_factory=dict)
+    routes: Routes | None = None  # the route table the pages came from
 
     def claim(self, rel: str, owner: str) -> None:
         """Reserve an output path; two outputs for one path is a bug in factsite, never silently resolved."""
@@ -58,7 +61,7 @@ class Plan:
         for rel, data in files.items():
             self.claim(rel, "published file")
             raw = data.encode("utf-8") if isinstance(data, str) else data
-            fp = hashlib.blake2b(raw, digest_size=12).hexdigest()
+            fp = file_fingerprint(raw)
             self.fps[rel] = fp
             if self.manifest.reusable(self.out, rel, fp) is not None:
                 self.keep.add(rel)
@@ -67,16 +70,26 @@ class Plan:
                 self.written.add(rel)
 
 
+def file_fingerprint(raw: bytes) -> str:
+    """What a non-page file was made from: its bytes."""
+    return hashlib.blake2b(raw, digest_size=12).hexdigest()
+
+
+def page_fingerprint(digest: str, renderer: Renderer, route: Route, lang: Lang, data: str | None = None) -> str:
+    """What a page in one language is made from: the site's global inputs, its templates and its data."""
+    data = cache.route_digest(route.data) if data is None else data
+    return cache.combine(digest, renderer.template_digest(route.template), lang.code, data)
+
+
 def render_pages(plan: Plan, routes: Routes, renderer: Renderer, digest: str, jobs: int | None) -> None:
     """Render each page whose inputs changed since the last build, on every core; keep the others."""
     todo: list[tuple[str, Job]] = []
     for route in routes.pages:
         data = cache.route_digest(route.data)
-        look = renderer.template_digest(route.template)
         for lang in renderer.site.languages:
             url = route.url(lang)
             rel = urls.file_of(url)
-            if plan.page(rel, cache.combine(digest, look, lang.code, data), f"{route.template} ({url})"):
+            if plan.page(rel, page_fingerprint(digest, renderer, route, lang, data), f"{route.template} ({url})"):
                 todo.append((rel, Job(route, lang)))
     for neutral in routes.neutral:
         fp = cache.combine(digest, renderer.template_digest(neutral.template))
@@ -90,7 +103,7 @@ def render_pages(plan: Plan, routes: Routes, renderer: Renderer, digest: str, jo
         plan.staging.write(rel, html)
         return scan(html)
 
-    for (rel, _), links in zip(todo, parallel.run_all(produce, todo, parallel.workers(jobs))):
+    for (rel, _), links in zip(todo, parallel.run_all(produce, todo, parallel.workers(jobs)), strict=True):
         plan.written.add(rel)
         plan.scans[rel] = links
 

@@ -7,6 +7,7 @@ import hashlib
 import json
 import os
 from pathlib import Path
+from typing import Any
 
 from factsite import __version__
 
@@ -28,7 +29,7 @@ def code_version() -> str:
     return __version__ + "-" + digest_files(PACKAGE, "*.py")
 
 
-def data_digest(value, h) -> None:
+def data_digest(value: object, h: Any) -> None:
     """Feed a route's data into a hash; model records contribute their fingerprints, not their text."""
     fp = getattr(value, "fingerprint", "")
     if fp:
@@ -70,7 +71,7 @@ class Manifest:
         self.entries = entries
 
     @classmethod
-    def load(cls, root: Path, out: Path, clean: bool) -> "Manifest":
+    def load(cls, root: Path, out: Path, clean: bool) -> Manifest:
         key = hashlib.blake2b(str(out.resolve()).encode(), digest_size=8).hexdigest()
         path = root / ".factsite-cache" / f"manifest-{key}.json"
         if clean:

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import multiprocessing
 import os
-from typing import Callable
+from collections.abc import Callable
+from typing import Any, TypeVar
 
 MIN_JOBS = 300  # below this, starting workers costs more than it saves
+T = TypeVar("T")
+R = TypeVar("R")
 
-_state: tuple[Callable[[object], object], list] | None = None
+_state: tuple[Callable[[Any], Any], list[Any]] | None = None
 
 
 def workers(requested: int | None) -> int:
@@ -21,12 +24,13 @@ def workers(requested: int | None) -> int:
     return max(1, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1)
 
 
-def _run(job_range: range) -> list:
+def _run(job_range: range) -> list[Any]:
+    assert _state is not None  # set by run_all, in this process or before the fork
     work, jobs = _state
     return [work(jobs[i]) for i in job_range]
 
 
-def run_all(work: Callable[[object], object], jobs: list, processes: int) -> list:
+def run_all(work: Callable[[T], R], jobs: list[T], processes: int) -> list[R]:
     """work(job) for each job, in the jobs' order, whichever process ran it; results must be small."""
     global _state
     forced = bool(os.environ.get("FACTSITE_JOBS"))

@@ -5,7 +5,7 @@ from __future__ import annotations
 from factsite.model import urls
 from factsite.model.records import Site
 from factsite.publish import feeds, jsonschema, opendata, sitemaps
-from factsite.render.views import Routes
+from factsite.render.routes import Routes
 
 
 def lastmod(site: Site) -> dict[str, str]:

@@ -4,8 +4,9 @@ source's quoted passages. Every page has a stable address and knows its neighbou
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any, Callable
+from typing import Any
 
 from factsite.model import timeline, urls
 from factsite.model.dates import PartialDate
@@ -63,8 +64,18 @@ class TimelineItem:
     item: Event | Card
     claims: tuple[Card, ...] = ()  # for events: the checks that discuss them
 
+    @property
+    def fingerprint(self) -> str:
+        """Made of its records' fingerprints (the date is the item's, the topic is in every page's digest)."""
+        return ":".join([self.kind, self.topic.id, self.item.fingerprint, *(c.fingerprint for c in self.claims)])
 
-Paged = list[tuple[Callable[[Any], str], dict[str, Any]]]  # (address of the page per language, its data)
+
+Paged = list[tuple[Callable[[Lang], str], dict[str, Any]]]  # (address of the page per language, its data)
+
+
+def _page_of(address: Callable[[Lang, int], str], number: int) -> Callable[[Lang], str]:
+    """Page `number`'s address, per language."""
+    return lambda lang: address(lang, number)
 
 
 def paged(key: str, items: list[Any], address: Callable[[Lang, int], str], **data: Any) -> Paged:
@@ -73,23 +84,13 @@ def paged(key: str, items: list[Any], address: Callable[[Lang, int], str], **dat
     out: Paged = []
     for number, chunk in enumerate(chunks, 1):
         pager = Pager(number, len(chunks), address, key)
-        out.append((lambda lang, n=number: address(lang, n), dict(data, items=chunk, pager=pager)))
-    return out
-
-
-def verdict_pages(site: Site, cards: dict[str, Card]) -> Paged:
-    out: Paged = []
-    newest = sorted(site.claims, key=lambda c: (c.date, c.id), reverse=True)
-    for verdict in site.verdicts:
-        items = [cards[c.id] for c in newest if c.verdict_id == verdict.id]
-        out += paged(f"verdict:{verdict.id}", items, lambda lang, n, v=verdict.id: urls.verdict(v, lang, n),
-                     verdict=verdict, count=len(items))
+        out.append((_page_of(address, number), dict(data, items=chunk, pager=pager)))
     return out
 
 
 def timeline_items(site: Site, events: list[Event], claims: list[Claim], cards: dict[str, Card]) -> list[TimelineItem]:
     """Events and claims in timeline order, as the templates show them."""
-    out = []
+    out: list[TimelineItem] = []
     for item, is_event in timeline.ordered(events, claims):
         if is_event:
             assert isinstance(item, Event)
@@ -98,31 +99,6 @@ def timeline_items(site: Site, events: list[Event], claims: list[Claim], cards: 
         else:
             assert isinstance(item, Claim)
             out.append(TimelineItem(item.date, "claim", site.topic(item.topic_id), cards[item.id]))
-    return out
-
-
-def year_pages(site: Site, cards: dict[str, Card]) -> tuple[Paged, list[tuple[int, int, int]]]:
-    """The timeline's pages, a year at a time, and the index of years: (year, items, pages)."""
-    out: Paged = []
-    index = []
-    items = timeline_items(site, list(site.events), list(site.claims), cards)
-    for year, group in timeline.by_year([(it, it.kind == "event") for it in items]):
-        listed = [it for it, _ in group]
-        chunk = paged(f"year:{year}", listed, lambda lang, n, y=year: urls.timeline_year(y, lang, n), year=year,
-                      filters=topics_used(site))
-        index.append((year, len(listed), len(chunk)))
-        out += chunk
-    return out, index
-
-
-def topic_pages(site: Site, cards: dict[str, Card]) -> Paged:
-    out: Paged = []
-    for topic in site.topics:
-        items = timeline_items(site, [e for e in site.events if e.topic_id == topic.id],
-                               [c for c in site.claims if c.topic_id == topic.id], cards)
-        out += paged(f"topic:{topic.id}", items, lambda lang, n, t=topic.id: urls.topic(t, lang, n), topic=topic,
-                     claims=sum(1 for it in items if it.kind == "claim"),
-                     events=sum(1 for it in items if it.kind == "event"))
     return out
 
 

@@ -38,7 +38,8 @@ def compact(html: str) -> str:
 
 
 def _lang(ctx: Context) -> Lang:
-    return ctx["lang"]  # type: ignore[no-any-return]
+    lang: Lang = ctx["lang"]  # Renderer.render always puts a Lang here
+    return lang
 
 
 def _marked(ctx: Context, html: str, written: str, element: str) -> Markup:
@@ -115,12 +116,24 @@ class Renderer:
         self._norms: dict[str, str] = {}  # sources in matching form, for text fragments
         self.env = Environment(loader=FileSystemLoader([str(t) for t in templates]), autoescape=True,
                                undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
-        self.env.filters.update(tr=_tr, text=_text, md=_md, mdi=_mdi, plain=_plain, rel=_rel, date=_date, fill=_fill, runs=_runs)
+        self.env.filters.update(tr=_tr, text=_text, md=_md, mdi=_mdi, plain=_plain, rel=_rel, date=_date, fill=_fill,
+                                runs=_runs)
         latin = next((lang.code for lang in site.languages if not is_cjk(lang.code)), "und-Latn")
         self.env.globals.update(site=site, languages=site.languages, urls=urls, base_path=self.base_path, dev=dev,
                                 latin=latin, claim_review=self.claim_review, original_link=self.original_link,
                                 dataset=self.dataset,
                                 catalogs=site.catalogs)
+
+    def use(self, site: Site) -> Renderer:
+        """Render an edited model with the templates already compiled (same sources, same languages)."""
+        self.site = site
+        self.env.globals["site"] = site
+        return self
+
+    def warm(self) -> None:
+        """Compile every template now rather than on the first page that needs it."""
+        for name in self.env.list_templates(filter_func=lambda n: n.endswith(".html")):
+            self.env.get_template(name)
 
     def claim_review(self, claim: Claim, lang: Lang) -> Markup:
         """The page's ClaimReview as JSON that cannot close its <script> element."""
