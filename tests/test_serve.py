@@ -14,8 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from helpers import ROOT
 from factsite.serve import ChangeKind, kind_of
+from helpers import ROOT
 
 
 def free_port() -> int:
@@ -73,15 +73,16 @@ def test_edit_error_and_recovery_in_the_browser(server):
     assert wait_for(lambda: "told every sailor" in (get(page) or ""), 2.0), "edit not visible within 2 s"
 
     replace(site / "claims.yaml", "已指示海軍全體人員避免使用 DeepSeek", "已指示海軍所有人員避免使用 DeepSeek")
-    errors = wait_for(lambda: get(base + "__factsite/errors.json"), 2.0)
+    errors = wait_for(lambda: json.loads(get(base + "__factsite/errors.json") or "{}").get("errors"), 2.0)
     assert errors, "the error did not reach the browser"
-    [message] = json.loads(errors)["errors"]
+    [message] = errors
     assert message.startswith("claims.yaml:") and "quote not found in source 'wwp'" in message
     assert "closest (source line 15): 美國海軍在一封電郵中，已指示海軍全體人員避免使用 DeepSeek" in message
     assert "told every sailor" in get(page)  # the last good build is still served
 
     replace(site / "claims.yaml", "已指示海軍所有人員避免使用 DeepSeek", "已指示海軍全體人員避免使用 DeepSeek")
-    assert wait_for(lambda: get(base + "__factsite/errors.json") is None, 2.0), "fixing did not clear the error"
+    assert wait_for(lambda: json.loads(get(base + "__factsite/errors.json"))["errors"] == [], 2.0), \
+        "fixing did not clear the error"
     assert "told every sailor" in get(page)
 
 
@@ -100,3 +101,17 @@ def test_changes_are_routed_by_kind(tmp_path: Path):
     assert kind_of(tmp_path, tmp_path / "seeds" / "a.txt") is ChangeKind.CONTENT
     assert kind_of(tmp_path, tmp_path / "templates" / "claim.html") is ChangeKind.TEMPLATES
     assert kind_of(tmp_path, tmp_path / "static" / "style.css") is ChangeKind.STATIC
+
+
+def test_an_edit_reloads_the_open_page_without_a_console_error(server, page):
+    base, site = server
+    problems: list[str] = []
+    page.on("console", lambda m: problems.append(m.text) if m.type == "error" else None)
+    page.on("response", lambda r: problems.append(f"{r.status} {r.url}") if r.status >= 400 else None)
+    page.goto(base + "en/claims/navy-email/")
+    page.wait_for_timeout(1000)  # the reload socket connects
+    replace(site / "claims.yaml", "The US Navy told its people", "The US Navy told every sailor")
+    page.wait_for_function("() => document.body.innerText.includes('told every sailor')", timeout=5000)
+    page.goto(base + "en/search/")
+    page.wait_for_timeout(300)
+    assert problems == []
