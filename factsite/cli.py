@@ -6,8 +6,8 @@ import argparse
 import os
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 from factsite import __version__
 from factsite.pipeline import Options, Result, build
@@ -47,7 +47,8 @@ def parser() -> argparse.ArgumentParser:
     b.add_argument("--out", type=Path, default=None, metavar="DIR", help="output folder (default: ROOT/site)")
     b.add_argument("--base-url", metavar="URL", help="absolute URL the site is published at; overrides "
                                                      "site.base_url")
-    b.add_argument("--clean", action="store_true", help="ignore the build cache and render every page")
+    b.add_argument("--clean", action="store_true",
+                   help="ignore the build cache: read, check and render everything again")
     b.add_argument("--jobs", type=int, default=None, metavar="N",
                    help="processes that render pages (default: one per core)")
     b.add_argument("--no-search", action="store_true",
@@ -162,7 +163,7 @@ def run_build(args: argparse.Namespace) -> int:
     out = (args.out if writing and args.out is not None else args.root / "site")
     opts = Options(root=args.root, out=out, base_url=getattr(args, "base_url", None), write=writing,
                    clean=getattr(args, "clean", False), jobs=getattr(args, "jobs", None),
-                   search=not getattr(args, "no_search", False))
+                   search=not getattr(args, "no_search", False), persist=writing)
     progress = Progress(sys.stderr.isatty() and not os.environ.get("CI") and not args.quiet)
     start = time.perf_counter()
     try:

@@ -7,11 +7,11 @@ import datetime as dt
 import gc
 import os
 import time
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterator
 
-from factsite import build_model, incremental
+from factsite import build_model, incremental, refresh
 from factsite.load import catalog, provenance, validate, yamlfile
 from factsite.load.document import Rec, records
 from factsite.load.shape import check_document
@@ -22,8 +22,8 @@ from factsite.output.staging import Staging, locked, recover
 from factsite.problems import BuildError, Mark, Problem, Problems, display_path
 from factsite.publish import files as publish_files
 from factsite.quotes import verify
+from factsite.render.routes import routes
 from factsite.render.templates import Renderer
-from factsite.render.views import routes
 from factsite.resources import theme
 
 
@@ -38,6 +38,8 @@ class Options:
     jobs: int | None = None  # rendering processes; None: one per core
     search: bool = True  # build the Pagefind index
     extra_files: dict[str, str] = field(default_factory=dict)  # more files to publish (the preview's overlay)
+    snapshot: bool = False  # keep what the next build needs to redo only the edited claims (the preview)
+    persist: bool = False  # also keep it on disk for the next run, and start from the last run's (`build`)
 
 
 @dataclass
@@ -60,6 +62,7 @@ class Prepared:
 
     site: Site
     digest: str
+    snapshot: refresh.Snapshot | None = None
 
 
 class Stages:
@@ -85,7 +88,7 @@ def build_date() -> PartialDate | None:
     if not epoch.isdigit() or len(epoch) > 12:
         return None
     try:
-        day = dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc).date()
+        day = dt.datetime.fromtimestamp(int(epoch), dt.UTC).date()
     except (OverflowError, OSError, ValueError):
         return None
     return PartialDate(day.year, day.month, day.day)
@@ -113,6 +116,9 @@ def build(opts: Options, progress: Callable[[str], None] = lambda stage: None) -
 
 def prepare(opts: Options, stages: Stages) -> Prepared:
     """Load, check and verify everything, then build the model; raise BuildError on any problem."""
+    reused = _from_last_run(opts, stages) if opts.persist and not opts.clean else None
+    if reused is not None:
+        return reused
     problems = Problems()
     path = opts.root / "claims.yaml"
     with stages.timed("load"):
@@ -144,7 +150,46 @@ def prepare(opts: Options, stages: Stages) -> Prepared:
     result.quotes, result.claims, result.languages = len(anchors), len(site.claims), len(languages)
     result.warnings, result.site = problems.sorted_warnings(), site
     result.claim_marks = {rec["id"]: rec.mark for rec in records(doc, "claims")}
-    return Prepared(site, global_digest(doc, text or "", site, opts))
+    digest = global_digest(doc, text or "", site, opts)
+    snap = refresh.snapshot(text or "", doc, site, digest, indexes, inputs(opts), build_date() is None,
+                            bool(result.warnings)) if opts.snapshot or opts.persist else None
+    if snap is not None and opts.persist:
+        refresh.save(snap, _snapshot_path(opts), cache.code_version())
+    return Prepared(site, digest, snap)
+
+
+def inputs(opts: Options) -> str:
+    """What else the model depends on besides claims.yaml: archives, catalogues and the build options."""
+    return refresh.inputs_digest(opts.root, opts.base_url or "", str(opts.dev), os.environ.get("SOURCE_DATE_EPOCH", ""))
+
+
+def _snapshot_path(opts: Options) -> Path:
+    return opts.root / ".factsite-cache" / "model.pickle"
+
+
+def _from_last_run(opts: Options, stages: Stages) -> Prepared | None:
+    """The last run's model with only the edited claims redone; None when a full build is needed."""
+    path = opts.root / "claims.yaml"
+    problems = Problems()
+    with stages.timed("load"):
+        snap = refresh.load(_snapshot_path(opts), cache.code_version())
+        text = yamlfile.read(path, display_path(path), problems) if snap is not None else None
+    if snap is None or text is None:
+        return None  # the full build reads the file again and reports what is wrong with it
+    with stages.timed("refresh"):
+        got = refresh.refresh(snap, text, inputs(opts), display_path(path), problems)
+    if problems:
+        raise BuildError(problems)
+    if got is None:
+        return None
+    fresh, changed = got
+    site = fresh.site
+    result = stages.result
+    result.quotes, result.claims, result.languages = len(site.quotes()), len(site.claims), len(site.languages)
+    result.site, result.claim_marks = site, refresh.marks(fresh, display_path(path))
+    if changed:
+        refresh.save(fresh, _snapshot_path(opts), cache.code_version())
+    return Prepared(site, fresh.digest, fresh)
 
 
 def global_digest(doc: Rec, text: str, site: Site, opts: Options) -> str:
@@ -161,7 +206,7 @@ def global_digest(doc: Rec, text: str, site: Site, opts: Options) -> str:
                          str(opts.dev))
 
 
-def emit(opts: Options, prepared: Prepared, stages: Stages) -> None:
+def emit(opts: Options, prepared: Prepared, stages: Stages) -> incremental.Plan:
     """Render, add feeds and data, check links and write: everything after the model.
 
     New files go straight into a staging folder as they are made, so no build holds the site in memory;
@@ -174,17 +219,18 @@ def emit(opts: Options, prepared: Prepared, stages: Stages) -> None:
         except BaseException:
             plan.staging.discard()
             raise
+    return plan
 
 
 def _emit(opts: Options, prepared: Prepared, stages: Stages, plan: incremental.Plan) -> None:
     site = prepared.site
     with stages.timed("plan"):
-        pages = routes(site)
+        pages = plan.routes = routes(site)
         renderer = Renderer(site, theme(opts.root, "templates"), dev=opts.dev)
     with stages.timed("render"):
         incremental.render_pages(plan, pages, renderer, prepared.digest, opts.jobs)
     with stages.timed("feeds and data"):
-        plan.add_files(publish_files(site, pages) | opts.extra_files)
+        plan.add_files({**publish_files(site, pages), **opts.extra_files})
     with stages.timed("static files"):
         plan.add_files(incremental.static_files(theme(opts.root, "static")))
     with stages.timed("check links"):
