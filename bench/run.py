@@ -10,41 +10,23 @@ import datetime as dt
 import hashlib
 import json
 import os
-import platform
 import shutil
 import subprocess
 import sys
 import tempfile
 import time
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict
 from pathlib import Path
 
 import corpus as corpus_mod
 import factsite
 import hugo_site
+from report import ROWS, Run, machine, main_table, ratio_table, stage_table
 
 BENCH = Path(__file__).resolve().parent
 FACTSITE = BENCH.parent
-ROWS = ("cold build", "no-op rebuild", "edit one claim", "edit one template")
 EDIT_MARK = '<p class="bench-edit" hidden></p>'  # visible to both engines: Go templates drop HTML comments
 CLAIM_EDIT = "本文已更新。"
-
-
-@dataclass
-class Run:
-    """One timed child process and what it reported."""
-
-    tool: str
-    row: str
-    round: int
-    wall: float
-    cpu: float
-    rss_mib: float
-    pages: int = 0  # HTML pages in the finished site
-    written: int = 0  # files this run wrote (a cache may keep the rest)
-    timings: dict[str, float] = field(default_factory=dict)
-    pagefind: float | None = None  # factsite's search indexing, part of its "write" stage
-    note: str = ""
 
 
 # ---- measuring -------------------------------------------------------------------------------
@@ -181,7 +163,8 @@ def floor_run(built: Path, outputs: Outputs, r: int) -> Run:
     wall, cpu, rss, stdout = measure([sys.executable, str(BENCH / "_floor.py"), str(built), str(out / "site")])
     pages, files = count_files(out / "site")
     outputs.discard(out)
-    run = Run("floor", "cold build", r, wall, cpu, rss, pages, files, note="Python copy of factsite's output, file by file")
+    run = Run("floor", "cold build", r, wall, cpu, rss, pages, files,
+              note="Python copy of factsite's output, file by file")
     progress(run)
     return run
 
@@ -198,87 +181,34 @@ def hugo_round(source: Path, work: Path, outputs: Outputs, hugo: str, claim_id: 
             edit_hugo_claim(project, claim_id)
         elif row == "edit one template":
             insert_after(project / "layouts" / "claims" / "page.html", '{{ define "main" }}', EDIT_MARK)
-        wall, cpu, rss, _ = measure([hugo, "--quiet", "--source", str(project), "--destination", str(out / "site")], env)
+        wall, cpu, rss, _ = measure([hugo, "--quiet", "--source", str(project), "--destination", str(out / "site")],
+                                    env)
         pages, files = count_files(out / "site")
         run = Run("hugo", row, r, wall, cpu, rss, pages, files,
                   note="rendered all pages" if row == "cold build" else "hugo's CLI keeps no render cache: renders all")
         runs.append(run)
         progress(run)
+        if row == "cold build":
+            runs.append(with_pagefind(run, out / "site"))
     outputs.discard(out)
     shutil.rmtree(project)
     return runs
 
 
+def with_pagefind(hugo: Run, site: Path) -> Run:
+    """Hugo's cold build followed by Pagefind over its output: how a Hugo site usually gets search.
+
+    The same Pagefind as factsite's (the extended build, which segments Chinese), run as a Hugo user would."""
+    wall, cpu, rss, _ = measure([sys.executable, "-m", "pagefind", "--site", str(site), "--quiet"])
+    run = Run("hugo+pagefind", hugo.row, hugo.round, hugo.wall + wall, hugo.cpu + cpu, max(hugo.rss_mib, rss),
+              hugo.pages, hugo.written, pagefind=wall, note=f"hugo, then Pagefind {wall:.1f} s")
+    progress(run)
+    return run
+
+
 def progress(run: Run) -> None:
     print(f"  round {run.round} {run.tool:8} {run.row:18} {run.wall:8.2f} s wall {run.cpu:8.2f} s CPU "
           f"{run.rss_mib:7.0f} MiB {run.pages:7} pages {run.written:7} written", file=sys.stderr, flush=True)
-
-
-# ---- the report ------------------------------------------------------------------------------
-
-def best(runs: list[Run], tool: str, row: str) -> Run | None:
-    """The fastest run of a tool and row (each is run once per round)."""
-    mine = [r for r in runs if r.tool == tool and r.row == row]
-    return min(mine, key=lambda r: r.wall) if mine else None
-
-
-def fmt(x: float, digits: int = 2) -> str:
-    return f"{x:,.{digits}f}"
-
-
-def main_table(runs: list[Run]) -> str:
-    lines = ["| run | tool | wall s | CPU s | peak RSS MiB | pages | files written | ms/page | wall s, every round | note |",
-             "|---|---|---:|---:|---:|---:|---:|---:|---|---|"]
-    for row in ROWS:
-        for tool in ("factsite", "hugo", "floor"):
-            b = best(runs, tool, row)
-            if b is None:
-                continue
-            every = ", ".join(fmt(r.wall) for r in runs if r.tool == tool and r.row == row)
-            lines.append(f"| {row} | {tool} | {fmt(b.wall)} | {fmt(b.cpu)} | {fmt(b.rss_mib, 0)} | {b.pages:,} | "
-                         f"{b.written:,} | {fmt(1000 * b.wall / max(b.pages, 1), 3)} | {every} | {b.note} |")
-    return "\n".join(lines)
-
-
-def ratio_table(runs: list[Run]) -> str:
-    lines = ["| run | wall | wall without Pagefind | CPU | peak RSS | ms/page | wall vs floor |",
-             "|---|---:|---:|---:|---:|---:|---:|"]
-    floor = best(runs, "floor", "cold build")
-    for row in ROWS:
-        a, b = best(runs, "factsite", row), best(runs, "hugo", row)
-        if a is None or b is None:
-            continue
-        per_page = (a.wall / max(a.pages, 1)) / (b.wall / max(b.pages, 1))
-        # Hugo's site has no search index; this column takes factsite's Pagefind run out.
-        bare = f"{(a.wall - (a.pagefind or 0)) / b.wall:.1f}×"
-        vs_floor = f"{a.wall / floor.wall:.0f}× (hugo {b.wall / floor.wall:.0f}×)" if floor else ""
-        lines.append(f"| {row} | {a.wall / b.wall:.1f}× | {bare} | {a.cpu / b.cpu:.1f}× | {a.rss_mib / b.rss_mib:.1f}× | "
-                     f"{per_page:.1f}× | {vs_floor} |")
-    return "\n".join(lines)
-
-
-def stage_table(runs: list[Run]) -> str:
-    """factsite's own stage timings (Result.timings) for the fastest run of each row."""
-    chosen = [b for row in ROWS if (b := best(runs, "factsite", row))]
-    stages: list[str] = []
-    for b in chosen:
-        stages += [s for s in b.timings if s not in stages]
-    lines = ["| run | " + " | ".join(stages) + " | of which Pagefind | startup + other | wall |",
-             "|---|" + "---:|" * (len(stages) + 3)]
-    for b in chosen:
-        cells = [fmt(b.timings[s]) if s in b.timings else "" for s in stages]
-        other = b.wall - sum(b.timings.values())
-        pagefind = "" if b.pagefind is None else fmt(b.pagefind)
-        lines.append(f"| {b.row} | " + " | ".join(cells) + f" | {pagefind} | {fmt(other)} | {fmt(b.wall)} |")
-    return "\n".join(lines)
-
-
-def machine() -> str:
-    """nproc, memory and CPU model, as the README records them."""
-    model = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
-                  if line.startswith("model name")), platform.processor())
-    mem = next(int(line.split()[1]) for line in Path("/proc/meminfo").read_text().splitlines() if line.startswith("MemTotal"))
-    return f"{os.cpu_count()} CPUs ({model}), {mem / 1024 / 1024:.1f} GiB RAM, Python {platform.python_version()}"
 
 
 def hugo_binary() -> str | None:
