@@ -11,83 +11,47 @@ import hashlib
 import json
 import random
 import re
-from dataclasses import dataclass, field
 from pathlib import Path
 
 import words as w
-
-SITE_PUBLISHED = dt.date(2026, 11, 23)
-GLOSSARY = (("晶片", "芯片"), ("軟體", "软件"), ("網路", "网络"), ("資料", "数据"), ("程式", "程序"),
-            ("演算法", "算法"), ("川普", "特朗普"), ("輝達", "英伟达"), ("許可證", "许可证"))
-
-# id, zh-Hant label, en label, zh-Hant meaning, en meaning, on the scale; best first.
-VERDICTS = (
-    ("accurate", "正確", "Accurate", "說法與可查核的紀錄相符。", "The statement matches the record.", True),
-    ("mostly-accurate", "大致正確", "Mostly accurate", "主要內容正確，但有細節錯誤。",
-     "The substance is right, but a detail is wrong.", True),
-    ("misleading", "誤導", "Misleading", "部分內容屬實，但整體予人錯誤印象。",
-     "Parts are true, but the whole gives a false impression.", True),
-    ("disputed", "有爭議", "Disputed", "各方仍在爭論，公開紀錄未能定論。",
-     "The matter is contested and the record does not settle it.", True),
-    ("unsupported", "缺乏證據", "Unsupported", "說法提出時沒有公開證據支持。",
-     "No public evidence supported the statement when it was made.", True),
-    ("inaccurate", "錯誤", "Inaccurate", "說法與紀錄不符。", "The statement contradicts the record.", True),
-    ("unverifiable", "無法查證", "Unverifiable", "找不到可以核實的公開紀錄，因此不作評級。",
-     "No public record could be found, so it is not rated.", False),
+from prose import (
+    cap,
+    day,
+    en_claim,
+    en_reasoning,
+    en_sentence,
+    en_summary,
+    paragraph,
+    slug,
+    url_on,
+    zh_claim,
+    zh_reasoning,
+    zh_sentence,
+    zh_summary,
 )
-VERDICT_WEIGHTS = (22, 18, 20, 10, 12, 12, 6)
-
-# id, zh-Hant name, en name.
-TOPICS = (
-    ("export-controls", "晶片出口管制", "Chip export controls"),
-    ("distillation", "「蒸餾」指控", "The distillation accusations"),
-    ("training-cost", "訓練成本說法", "Training-cost claims"),
-    ("deepseek-models", "DeepSeek 模型與技術", "DeepSeek's models"),
-    ("industry", "業界反應", "Industry reaction"),
-    ("us-government", "美國政府回應", "The US government's response"),
-    ("china-policy", "中國產業政策", "China's industrial policy"),
-    ("data-centres", "資料中心與電力", "Data centres and power"),
-    ("smuggling", "走私與轉運", "Smuggling and trans-shipment"),
-    ("markets", "市場與股價", "Markets and share prices"),
-    ("open-weights", "開源模型", "Open-weight models"),
-    ("privacy", "資料與私隱", "Data and privacy"),
+from records import (
+    GLOSSARY,
+    ORGANIZATION,
+    PAGES,
+    SITE_DESCRIPTION,
+    SITE_PUBLISHED,
+    SITE_TITLE,
+    TOPICS,
+    VERDICT_WEIGHTS,
+    VERDICTS,
+    Claim,
+    Corpus,
+    Event,
+    Link,
+    Quote,
+    Source,
+    Text,
+    Update,
+    topic_description,
 )
 
 # The matcher ignores white space, hyphens and full-width/half-width punctuation (docs/editing.md).
 _DROPPED = frozenset("-\u00ad\u2010\u2011\u200b\u200c\u200d\ufeff")
-
-
-@dataclass(frozen=True)
-class Text:
-    """Editorial text: canonical Traditional Chinese and the editors' English."""
-
-    hant: str
-    en: str
-
-
-SITE_TITLE = Text("AI 晶片報道查核（基準測試）", "AI Chip Reporting Fact-Check (benchmark)")
-SITE_DESCRIPTION = Text("以合成語料測試建站速度的查核網站。", "A fact-check site built from a synthetic corpus.")
-ORGANIZATION = Text("基準測試查核組", "the benchmark desk")
-PAGES = (("about", Text("關於本站", "About"),
-          Text("本站以合成語料測試建站速度。\n", "This site measures build speed on a synthetic corpus.\n")),
-         ("methodology", Text("查核方法", "Methodology"),
-          Text("## 我們如何查核\n\n每句引述都對照存檔原文。\n",
-               "## How we check\n\nEvery quote is compared with the archive.\n")),
-         ("corrections", Text("更正政策", "Corrections"), Text("我們會公開更正。\n", "We correct in the open.\n")))
-
-
-def topic_description(name_zh: str, name_en: str) -> Text:
-    return Text(f"有關{name_zh}的查核與事件。", f"Fact-checks and events on {name_en.lower()}.")
-
-
-@dataclass(frozen=True)
-class Quote:
-    """A verbatim passage: `text` as the editor wrote it, `span` in the source's paragraph list."""
-
-    source: str
-    text: str
-    translation: str
-    span: tuple[int, int, int]  # paragraph index, start, end (exclusive) in that unwrapped paragraph
 
 
 def publisher_id(domain: str) -> str:
@@ -98,74 +62,6 @@ def publisher_id(domain: str) -> str:
 def publisher_name(pid: str) -> Text:
     """The outlet's name, in both languages, from its registry id."""
     return next(Text(zh, en) for zh, en, domain in w.PUBLISHERS if publisher_id(domain) == pid)
-
-
-@dataclass(frozen=True)
-class Link:
-    title: Text
-    publisher: str  # an id of the publisher registry
-    date: str
-    url: str
-    archive_url: str | None = None
-
-
-@dataclass(frozen=True)
-class Update:
-    date: str
-    kind: str
-    text: Text
-
-
-@dataclass
-class Source:
-    """A synthetic archived article: paragraphs ('## ' marks a subheading) and its file."""
-
-    id: str
-    file: str
-    title: Text
-    publisher: str  # an id of the publisher registry
-    author: str | None
-    date: str
-    url: str
-    paragraphs: list[str]
-    folded: str = ""  # the whole text as the matcher compares it
-    data: bytes = b""  # the file's bytes, with print-style line wrapping
-
-
-@dataclass
-class Claim:
-    id: str
-    topic: str
-    verdict: str
-    claimant: Text
-    date: str
-    published: str
-    featured: bool
-    claim: Text
-    quotes: list[Quote]
-    summary: Text
-    reasoning: Text
-    evidence: list[Link]
-    related: list[str] = field(default_factory=list)
-    updates: list[Update] = field(default_factory=list)
-
-
-@dataclass
-class Event:
-    date: str  # YYYY-MM-DD, YYYY-MM or YYYY
-    topic: str
-    title: Text
-    text: Text
-    links: list[Link]
-    claims: list[str]
-    sources: list[str]
-
-
-@dataclass
-class Corpus:
-    claims: list[Claim]
-    sources: list[Source]
-    events: list[Event]
 
 
 def fold(text: str) -> str:
@@ -185,154 +81,6 @@ def count(haystack: str, needle: str) -> int:
     while at >= 0:
         n, at = n + 1, haystack.find(needle, at + 1)
     return n
-
-
-# ---- sentences -------------------------------------------------------------------------------
-
-def cap(text: str) -> str:
-    """Capitalize the first letter only (str.capitalize would lower-case 'H20' and 'GPU')."""
-    return text[:1].upper() + text[1:]
-
-
-def _amount(rng: random.Random) -> str:
-    whole = rng.randint(2, 9999)
-    return f"{whole}.{rng.randint(1, 9)}" if rng.random() < 0.3 else str(whole)
-
-
-def zh_sentence(rng: random.Random) -> str:
-    """One Traditional Chinese sentence of 20-50 characters, ending in 。"""
-    c = rng.choice
-    form = rng.randrange(6)
-    if form == 0:
-        return f"{c(w.SETTINGS)}，{c(w.ACTORS)}{c(w.ADVERBS)}{c(w.ACTIONS)}{c(w.TOPICS)}。"
-    if form == 1:
-        return (f"{c(w.ACTORS)}{c(w.ACTIONS)}{c(w.TOPICS)}，"
-                f"{c(w.CONNECTIVES)}{c(w.ACTORS)}{c(w.ADVERBS)}{c(w.ACTIONS)}{c(w.TOPICS)}。")
-    if form == 2:
-        return f"{c(w.SETTINGS)}，{c(w.ACTORS)}{c(w.SAYING)}，{c(w.TOPICS)}{c(w.OUTCOMES)}。"
-    if form == 3:
-        return (f"{c(w.ACTORS)}{c(w.SAYING)}，{c(w.TOPICS)}涉及約 {_amount(rng)} {c(w.UNITS)}，"
-                f"{c(w.TOPICS)}{c(w.OUTCOMES)}。")
-    if form == 4:
-        return (f"{c(w.ACTORS)}{c(w.SAYING)}：「{c(w.TOPICS)}{c(w.OUTCOMES)}，"
-                f"{c(w.ACTORS)}{c(w.ADVERBS)}{c(w.ACTIONS)}{c(w.TOPICS)}。」")
-    return f"{c(w.CONNECTIVES)}{c(w.TOPICS)}{c(w.OUTCOMES)}，{c(w.ACTORS)}{c(w.ADVERBS)}{c(w.ACTIONS)}{c(w.TOPICS)}。"
-
-
-def en_sentence(rng: random.Random) -> str:
-    """One English sentence of 50-150 characters."""
-    c = rng.choice
-    form = rng.randrange(4)
-    if form == 0:
-        return f"{c(w.EN_SETTINGS)}, {c(w.EN_ACTORS)} {c(w.EN_ACTIONS)} {c(w.EN_TOPICS)}."
-    if form == 1:
-        return f"{c(w.EN_CONNECTIVES)} {c(w.EN_ACTORS)} {c(w.EN_ACTIONS)} {c(w.EN_TOPICS)}."
-    if form == 2:
-        return f"{cap(c(w.EN_TOPICS))} {c(w.EN_OUTCOMES)}, and {c(w.EN_ACTORS)} {c(w.EN_ACTIONS)} {c(w.EN_TOPICS)}."
-    return f"{c(w.EN_SETTINGS)}, {c(w.EN_TOPICS)} involved about ${_amount(rng)} million and {c(w.EN_OUTCOMES)}."
-
-
-def paragraph(rng: random.Random, sentence, chars: int, sep: str = "") -> str:
-    """Sentences until the paragraph has at least `chars` characters."""
-    parts: list[str] = []
-    while sum(map(len, parts)) < chars:
-        parts.append(sentence(rng))
-    return sep.join(parts)
-
-
-# ---- dates, ids, links -----------------------------------------------------------------------
-
-def day(rng: random.Random, first: dt.date, last: dt.date) -> dt.date:
-    return first + dt.timedelta(days=rng.randrange((last - first).days + 1))
-
-
-def slug(rng: random.Random, n: int) -> str:
-    return "-".join(rng.sample(w.SLUG_WORDS, n))
-
-
-def url_on(domain: str, date: dt.date, rng: random.Random) -> str:
-    return f"https://www.{domain}/{date:%Y/%m/%d}/{slug(rng, 4)}"
-
-
-def make_link(rng: random.Random) -> Link:
-    """An evidence link: publisher, dated URL, sometimes an archived copy."""
-    zh, en, domain = rng.choice(w.PUBLISHERS)
-    date = day(rng, dt.date(2024, 1, 1), dt.date(2025, 12, 31))
-    url = url_on(domain, date, rng)
-    archive = f"https://web.archive.org/web/{date:%Y%m%d}000000/{url}" if rng.random() < 0.4 else None
-    title = Text(f"{zh}：{rng.choice(w.ACTORS)}{rng.choice(w.ACTIONS)}{rng.choice(w.TOPICS)}",
-                 f"{cap(rng.choice(w.EN_ACTORS))} {rng.choice(w.EN_ACTIONS)} {rng.choice(w.EN_TOPICS)}")
-    return Link(title, publisher_id(domain), date.isoformat(), url, archive)
-
-
-def md_link_zh(rng: random.Random) -> str:
-    """A sentence citing a report, with a Markdown link."""
-    zh, _, domain = rng.choice(w.PUBLISHERS)
-    date = day(rng, dt.date(2024, 1, 1), dt.date(2025, 12, 31))
-    return f"{zh}在 {date.year} 年 {date.month} 月的[報道]({url_on(domain, date, rng)})提到{rng.choice(w.TOPICS)}。"
-
-
-def md_link_en(rng: random.Random) -> str:
-    _, en, domain = rng.choice(w.PUBLISHERS)
-    date = day(rng, dt.date(2024, 1, 1), dt.date(2025, 12, 31))
-    return (f"[{en}'s {rng.choice(w.EN_LINK_WORDS)}]({url_on(domain, date, rng)}) of {date:%B %Y} "
-            f"covers {rng.choice(w.EN_TOPICS)}.")
-
-
-# ---- editorial text --------------------------------------------------------------------------
-
-def zh_clause(rng: random.Random) -> str:
-    """A sentence without its full stop, to be joined to the next with a comma."""
-    sentence = zh_sentence(rng)
-    return sentence[:-2] + "」" if sentence.endswith("。」") else sentence[:-1]
-
-
-def zh_long_sentence(rng: random.Random, chars: int) -> str:
-    """Clauses joined by commas until the sentence has at least `chars` characters."""
-    clauses = [zh_clause(rng)]
-    while sum(map(len, clauses)) < chars:
-        clauses.append(zh_clause(rng))
-    return "，".join(clauses) + "。"
-
-
-def zh_summary(rng: random.Random) -> str:
-    """About 200 characters in three sentences (the schema allows at most three)."""
-    return "".join(zh_long_sentence(rng, 50) for _ in range(3))
-
-
-def en_summary(rng: random.Random) -> str:
-    return " ".join(en_sentence(rng) for _ in range(3))
-
-
-def zh_reasoning(rng: random.Random) -> str:
-    """About 1,500 characters of Markdown: paragraphs with links and a bulleted list."""
-    items = [f"- {zh_sentence(rng)}" for _ in range(rng.randint(3, 5))]
-    return "\n\n".join([
-        paragraph(rng, zh_sentence, 300) + md_link_zh(rng),
-        paragraph(rng, zh_sentence, 300),
-        "我們核對了以下紀錄：\n\n" + "\n".join(items),
-        paragraph(rng, zh_sentence, 300) + md_link_zh(rng),
-        paragraph(rng, zh_sentence, 220),
-    ]) + "\n"
-
-
-def en_reasoning(rng: random.Random) -> str:
-    items = [f"- {en_sentence(rng)}" for _ in range(rng.randint(3, 5))]
-    return "\n\n".join([
-        paragraph(rng, en_sentence, 300, " ") + " " + md_link_en(rng),
-        paragraph(rng, en_sentence, 300, " "),
-        "We checked these records:\n\n" + "\n".join(items),
-        paragraph(rng, en_sentence, 250, " ") + " " + md_link_en(rng),
-    ]) + "\n"
-
-
-def zh_claim(rng: random.Random) -> str:
-    """The rated statement: short, one sentence."""
-    return f"{rng.choice(w.ACTORS)}{rng.choice(w.ADVERBS)}{rng.choice(w.ACTIONS)}{rng.choice(w.TOPICS)}。"
-
-
-def en_claim(rng: random.Random) -> str:
-    return f"{cap(rng.choice(w.EN_ACTORS))} {rng.choice(w.EN_ACTIONS)} {rng.choice(w.EN_TOPICS)}."
 
 
 # ---- sources and quotes ----------------------------------------------------------------------
@@ -403,6 +151,17 @@ def pick_quote(rng: random.Random, source: Source) -> Quote:
 
 
 # ---- claims and events -----------------------------------------------------------------------
+
+def make_link(rng: random.Random) -> Link:
+    """An evidence link: publisher, dated URL, sometimes an archived copy."""
+    zh, en, domain = rng.choice(w.PUBLISHERS)
+    date = day(rng, dt.date(2024, 1, 1), dt.date(2025, 12, 31))
+    url = url_on(domain, date, rng)
+    archive = f"https://web.archive.org/web/{date:%Y%m%d}000000/{url}" if rng.random() < 0.4 else None
+    title = Text(f"{zh}：{rng.choice(w.ACTORS)}{rng.choice(w.ACTIONS)}{rng.choice(w.TOPICS)}",
+                 f"{cap(rng.choice(w.EN_ACTORS))} {rng.choice(w.EN_ACTIONS)} {rng.choice(w.EN_TOPICS)}")
+    return Link(title, publisher_id(domain), date.isoformat(), url, archive)
+
 
 def claim_id(rng: random.Random, i: int) -> str:
     return f"{slug(rng, 2)}-{i + 1:05d}"
