@@ -69,7 +69,7 @@ class Builder:
                 texts.append((lang.code, a.shown, source))
         translation = self.maybe(rec.get("translation"))
         return m.Quote(ident, rec["source"], m.L10n(tuple(texts)), rec["text"], translation, a.start, a.end,
-                       a.exact, a.prefix, a.suffix, a.line)
+                       a.exact, a.prefix, a.suffix, a.line, self.fingerprint(rec, ident))
 
     def link(self, rec: Rec, ident: str) -> m.Link:
         quote = self.quote(rec["quote"], ident) if "quote" in rec else None
@@ -100,7 +100,7 @@ class Builder:
             links = tuple(self.link(li, f"{eid}-l{i}") for i, li in enumerate(rec.get("links", ()), 1))
             events.append(m.Event(eid, rec["date"], rec["topic"], self.text(rec["title"]), self.text(rec["text"]),
                                   links, tuple(rec.get("claims", ())), tuple(rec.get("sources", ())), quotes,
-                                  fingerprint=self.fingerprint(rec, eid)))  # by keyword: `page` comes first
+                                  record_fingerprint=self.fingerprint(rec, eid)))  # by keyword: after `page`
         return tuple(events)
 
     def verdicts(self, recs: list[Rec]) -> tuple[m.Verdict, ...]:
@@ -113,6 +113,16 @@ class Builder:
             out.append(m.Verdict(rec["id"], self.text(rec["label"]), self.text(rec["meaning"]), rank, on_scale,
                                  rating))
         return tuple(out)
+
+
+def placed_events(events: tuple[m.Event, ...], claims: tuple[m.Claim, ...]) -> tuple[m.Event, ...]:
+    """The events with the page of their year's timeline each lands on (claims share those pages).
+
+    Where an event is listed is part of what links to it show: it enters the event's fingerprint."""
+    placed = timeline.event_pages(events, claims)
+    return tuple(dataclasses.replace(e, page=placed[e.id][1],
+                                     fingerprint=fingerprint(e.record_fingerprint, str(placed[e.id])))
+                 for e in events)
 
 
 def fingerprint(*parts: str) -> str:
@@ -143,11 +153,7 @@ def build_site(doc: Rec, languages: Languages, catalogs: Mapping[str, Mapping[st
     topics = tuple(m.Topic(r["id"], b.text(r["name"]), b.text(r["description"])) for r in records(doc, "topics"))
     pages = tuple(m.Page(r["id"], b.text(r["title"]), b.text(r["body"])) for r in records(doc, "pages"))
     events = b.events(records(doc, "events"))
-    placed = timeline.event_pages(events, claims)
-    # Where an event is listed is part of what links to it show: it enters the event's fingerprint.
-    events = tuple(dataclasses.replace(e, page=placed[e.id][1],
-                                       fingerprint=fingerprint(e.fingerprint, str(placed[e.id])))
-                   for e in events)
+    events = placed_events(events, claims)
     latest = max([published] + [c.modified for c in claims])
     return m.Site(
         languages, catalogs, b.text(site["title"]), b.text(site["description"]), b.maybe(site.get("timeline_intro")),

@@ -173,11 +173,11 @@ def _from_last_run(opts: Options, stages: Stages) -> Prepared | None:
     problems = Problems()
     with stages.timed("load"):
         snap = refresh.load(_snapshot_path(opts), cache.code_version())
-        text = yamlfile.read(path, display_path(path), problems) if snap is not None else None
-    if snap is None or text is None:
+        data = yamlfile.read_bytes(path, display_path(path), problems) if snap is not None else None
+    if snap is None or data is None:
         return None  # the full build reads the file again and reports what is wrong with it
     with stages.timed("refresh"):
-        got = refresh.refresh(snap, text, inputs(opts), display_path(path), problems)
+        got = refresh.refresh(snap, data, inputs(opts), display_path(path), problems)
     if problems:
         raise BuildError(problems)
     if got is None:

@@ -161,10 +161,10 @@ def test_a_quick_rebuild_refuses_what_it_cannot_redo_alone(preview: Preview):
     assert preview.state is not None
     text = (preview.root / "claims.yaml").read_text(encoding="utf-8")
     head_edit = text.replace("title: {zh-Hant: 迷你查核, en: Mini Fact-Check}", "title: {zh-Hant: 迷你, en: Mini}")
-    assert live.quick(preview.state, preview.opts, head_edit) is None
+    assert live.quick(preview.state, preview.opts, head_edit.encode()) is None
+    bad = text.replace("topic: us-government\n    verdict: accurate", "topic: us-govt\n    verdict: accurate", 1)
     with pytest.raises(BuildError):
-        live.quick(preview.state, preview.opts, text.replace("topic: us-government\n    verdict: accurate",
-                                                             "topic: us-govt\n    verdict: accurate", 1))
+        live.quick(preview.state, preview.opts, bad.encode())
 
 
 def cli_build(root: Path, out: Path, persist: bool = True):

@@ -33,11 +33,13 @@ _SHAPES: dict[type[yaml.Node], str] = {yaml.MappingNode: "a mapping", yaml.Seque
 class Walk:
     """The state of one check: the file, its languages, its problems, and the nodes already seen."""
 
-    def __init__(self, path: str, problems: Problems, languages: Languages = DEFAULT, text: str = ""):
+    def __init__(self, path: str, problems: Problems, languages: Languages = DEFAULT, text: str = "",
+                 first_line: int = 0):
         self.path = path
         self.problems = problems
         self.languages = languages
-        self._lines = text.split("\n")
+        self._lines = text.split("\n")  # the file's lines from `first_line` (0-based) on
+        self._first = first_line
         self.urls: list[tuple[str, Mark, str]] = []  # every URL met, with where and in which field
         self._seen: set[int] = set()
 
@@ -49,7 +51,7 @@ class Walk:
 
     def line_of(self, node: yaml.Node) -> str:
         """The source line a value starts on (for comments that silence a warning there)."""
-        line = node.start_mark.line
+        line = node.start_mark.line - self._first
         return self._lines[line] if 0 <= line < len(self._lines) else ""
 
     def wrong_type(self, node: yaml.Node, name: str, expected: str, fix: str) -> None:

@@ -8,6 +8,7 @@ copies are refused wherever a URL appears, Markdown included.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from urllib.parse import urlsplit
@@ -80,12 +81,17 @@ def is_archive(url: str) -> bool:
     return host(url) in WAYBACK + ARCHIVE_TODAY + PERMA
 
 
+@functools.cache
+def _shipped() -> tuple[Blocked, ...]:
+    entries = yaml.safe_load(packaged("data", "blocklist.yaml").read_text(encoding="utf-8"))
+    return tuple(Blocked(e["domain"], e["reason"]) for e in entries)
+
+
 def blocklist(doc: Rec) -> list[Blocked]:
     """factsite's own blocklist, then the site's additions."""
-    shipped = yaml.safe_load(packaged("data", "blocklist.yaml").read_text(encoding="utf-8"))
     own = doc.get("site", {}).get("blocklist", ())
-    entries = list(shipped) + [e for e in own if "domain" in e and "reason" in e]  # an incomplete one has its error
-    return [Blocked(e["domain"], e["reason"]) for e in entries]
+    return list(_shipped()) + [Blocked(e["domain"], e["reason"]) for e in own
+                               if "domain" in e and "reason" in e]  # an incomplete one has its error
 
 
 def check_urls(urls: list[tuple[str, Mark, str]], blocked: list[Blocked], problems: Problems) -> None:

@@ -62,9 +62,28 @@ def position(text: str, index: int) -> tuple[int, int]:
 def read(path: Path, shown: str, problems: Problems) -> str | None:
     """The text of claims.yaml, or None after reporting why it cannot be used.
 
+    Line breaks are normalized as Path.read_text would.
+    """
+    data = read_bytes(path, shown, problems)
+    if data is None:
+        return None
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        column = len(data[data.rfind(b"\n", 0, exc.start) + 1:exc.start].decode("utf-8", "replace")) + 1
+        problems.add(Mark(shown, line, column), "file-unreadable", what=shown,
+                     reason=f"not UTF-8 (byte 0x{data[exc.start]:02x})")
+        return None
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def read_bytes(path: Path, shown: str, problems: Problems) -> bytes | None:
+    """The bytes of claims.yaml, or None after reporting why it cannot be used.
+
     The file type is checked on the open descriptor before anything is read, so a
     link to /dev/zero or a FIFO cannot hang the build, and at most MAX_BYTES + 1
-    bytes are ever read. Line breaks are normalized as Path.read_text would.
+    bytes are ever read.
     """
     try:
         fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
@@ -87,15 +106,7 @@ def read(path: Path, shown: str, problems: Problems) -> str | None:
     if len(data) > MAX_BYTES:  # grew while being read
         problems.add(Mark(shown, 1, 1), "yaml-too-large", what=shown, size=f"over {MAX_MB}", limit=MAX_MB)
         return None
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        line = data.count(b"\n", 0, exc.start) + 1
-        column = len(data[data.rfind(b"\n", 0, exc.start) + 1:exc.start].decode("utf-8", "replace")) + 1
-        problems.add(Mark(shown, line, column), "file-unreadable", what=shown,
-                     reason=f"not UTF-8 (byte 0x{data[exc.start]:02x})")
-        return None
-    return text.replace("\r\n", "\n").replace("\r", "\n")
+    return data
 
 
 def _too_large(text: str) -> int | None:

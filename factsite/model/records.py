@@ -81,6 +81,7 @@ class Quote:
     prefix: str
     suffix: str
     line: int  # where it starts in the archived file
+    fingerprint: str = field(default="", compare=False, repr=False)
 
     @property
     def anchor(self) -> str:
@@ -165,8 +166,9 @@ class Claim:
     featured: bool
     fingerprint: str = field(default="", compare=False, repr=False)
 
-    @property
+    @cached_property
     def modified(self) -> PartialDate:
+        """Its last change: publication, or the latest dated update."""
         return max([self.published] + [u.date for u in self.updates])
 
     def url(self, lang: Lang) -> str:
@@ -185,7 +187,8 @@ class Event:
     source_ids: tuple[str, ...]
     quotes: tuple[Quote, ...]
     page: int = 1  # the page of its year's timeline it is listed on
-    fingerprint: str = field(default="", compare=False, repr=False)
+    fingerprint: str = field(default="", compare=False, repr=False)  # its record's, and where it is listed
+    record_fingerprint: str = field(default="", compare=False, repr=False)  # its record's alone
 
     def url(self, lang: Lang) -> str:
         return urls.event(self.id, self.date.year, self.page, lang)

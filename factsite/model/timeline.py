@@ -31,9 +31,11 @@ E = TypeVar("E", bound=Dated)
 C = TypeVar("C", bound=Dated)
 
 
-def order_key(item: Dated, is_event: bool) -> tuple[PartialDate, bool, str]:
-    """Date order; on one date, events before the claims made about them."""
-    return (item.date, not is_event, item.id)
+def order_key(item: Dated, is_event: bool) -> tuple[int, int, int, bool, str]:
+    """Date order; on one date, events before the claims made about them. Plain values, so that sorting
+    ten thousand items compares tuples in C rather than dates in Python."""
+    d = item.date
+    return (d.year, d.month, d.day, not is_event, item.id)
 
 
 def ordered(events: Iterable[E], claims: Iterable[C]) -> list[tuple[E | C, bool]]:

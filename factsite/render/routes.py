@@ -44,6 +44,13 @@ class Context:
     quotes_of: dict[str, list[Quote]]
     counts: dict[int, int]  # items on the timeline per year, years in order
     _years: dict[int, list[listings.TimelineItem]] = field(default_factory=dict)
+    _newest: list[Card] | None = None
+
+    def newest(self) -> list[Card]:
+        """The claims the home page and the claims overview list first, found once for both."""
+        if self._newest is None:
+            self._newest = views.latest(self.site, self.cards, max(views.LATEST, views.OVERVIEW))
+        return self._newest
 
     def year(self, year: int) -> list[listings.TimelineItem]:
         """A year of the timeline, made when first asked for: an edit re-plans one or two years, not all."""
@@ -101,10 +108,10 @@ def build(ctx: Context, key: Key) -> list[Any]:
     site, kind = ctx.site, key[0]
     route = _route
     if kind == "home":
-        return [route("home.html", urls.home, **views.home_data(site, ctx.cards))]
+        return [route("home.html", urls.home, **views.home_data(site, ctx.cards, ctx.newest()))]
     if kind == "claims":
         return [route("claims.html", _section("claims"), counts=views.verdict_counts(site),
-                      latest=views.latest(site, ctx.cards, views.OVERVIEW))]
+                      latest=ctx.newest()[:views.OVERVIEW])]
     if kind == "timeline":
         index = [(year, n, max(1, -(-n // timeline.PAGE_SIZE))) for year, n in ctx.counts.items()]
         return [route("timeline.html", _section("timeline"), chart=chart.chart(list(site.topics), list(site.events)),

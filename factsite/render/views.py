@@ -53,9 +53,10 @@ def latest(site: Site, cards: dict[str, Card], n: int) -> list[Card]:
     return [cards[c.id] for c in heapq.nlargest(n, site.claims, key=key)]
 
 
-def home_data(site: Site, cards: dict[str, Card]) -> dict[str, Any]:
+def home_data(site: Site, cards: dict[str, Card], newest: list[Card] | None = None) -> dict[str, Any]:
+    """The home page; `newest`, when given, is the latest claims already found (at least LATEST of them)."""
     return {"counts": verdict_counts(site), "featured": [cards[c.id] for c in site.claims if c.featured],
-            "latest": latest(site, cards, LATEST), "topics": topic_counts(site)}
+            "latest": (newest or latest(site, cards, LATEST))[:LATEST], "topics": topic_counts(site)}
 
 
 def verdict_counts(site: Site) -> list[tuple[Verdict, int, int]]:

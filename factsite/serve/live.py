@@ -65,7 +65,7 @@ def _paths(group: list[Route], languages: Languages) -> list[str]:
     return [urls.file_of(route.url(lang)) for route in group for lang in languages]
 
 
-def quick(state: State, opts: Options, text: str) -> Update | None:
+def quick(state: State, opts: Options, data: bytes) -> Update | None:
     """Rebuild after an edit to claims.yaml that only changed claims; None when a full build is needed.
 
     Raises BuildError, leaving the state and the folder as they were, when the edited claims have problems."""
@@ -74,7 +74,7 @@ def quick(state: State, opts: Options, text: str) -> Update | None:
         return None
     clock = Clock()
     problems = Problems()
-    got = refresh.refresh(snap, text, inputs(opts), display_path(opts.root / "claims.yaml"), problems)
+    got = refresh.refresh(snap, data, inputs(opts), display_path(opts.root / "claims.yaml"), problems)
     if problems:
         raise BuildError(problems)
     if got is None:

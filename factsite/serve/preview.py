@@ -15,9 +15,10 @@ import threading
 import time
 from pathlib import Path
 
+from factsite.load import yamlfile
 from factsite.output.staging import exchange
 from factsite.pipeline import Options, Result, Stages, emit, prepare
-from factsite.problems import BuildError, Problem
+from factsite.problems import BuildError, Problem, Problems, display_path
 from factsite.render.templates import Renderer
 from factsite.resources import theme
 from factsite.serve import live
@@ -76,8 +77,9 @@ class Preview:
 
     def _quick(self) -> str | None:
         assert self.state is not None
-        text = (self.root / "claims.yaml").read_text(encoding="utf-8")
-        done = live.quick(self.state, self.opts, text)
+        path = self.root / "claims.yaml"
+        data = yamlfile.read_bytes(path, display_path(path), Problems())  # a full build reports any problem
+        done = live.quick(self.state, self.opts, data) if data is not None else None
         if done is None:
             return None
         self.search.follow = True

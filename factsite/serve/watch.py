@@ -13,9 +13,9 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-POLL = 0.025  # seconds between looks at the small paths
+POLL = 0.02  # seconds between looks at the small paths
 SLOW_EVERY = 8  # look at the large folders every this many polls
-SETTLE = 0.05  # seconds of quiet before a change is handed on: editors save several files at once
+SETTLE = 0.02  # seconds of quiet before a change is handed on: a save that writes twice is one change
 Stamp = dict[str, tuple[int, int]]
 
 
