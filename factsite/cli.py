@@ -31,8 +31,14 @@ COMMANDS = ("build", "check", "serve", "new", "add-source", "new-claim", "rehash
 MAX_SHOWN = 50  # errors printed for one run; a hostile file can have thousands
 
 
+def program() -> str:
+    """The name this program was started by: `build.py` in a checkout, `factsite` once installed."""
+    name = Path(sys.argv[0]).name if sys.argv and sys.argv[0] else ""
+    return "build.py" if name == "build.py" else "factsite"
+
+
 def parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="build.py", description=DESCRIPTION, epilog=EPILOG,
+    p = argparse.ArgumentParser(prog=program(), description=DESCRIPTION, epilog=EPILOG,
                                 formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("--version", action="version", version=f"factsite {__version__}")
     common = argparse.ArgumentParser(add_help=False)
@@ -40,7 +46,7 @@ def parser() -> argparse.ArgumentParser:
                         help="project folder holding claims.yaml and seeds/ (default: .)")
     common.add_argument("-q", "--quiet", action="store_true", help="print only errors and warnings")
     sub = p.add_subparsers(dest="command", metavar="COMMAND",
-                           description="build is the default; `build.py COMMAND --help` shows a command's options")
+                           description=f"build is the default; `{program()} COMMAND --help` shows a command's options")
     b = sub.add_parser("build", parents=[common], help="verify and render the site (the default)",
                        description="Verify every quote and render the site; only pages whose inputs changed since "
                                    "the last build are rendered and written.")

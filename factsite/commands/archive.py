@@ -56,7 +56,7 @@ def add_source(args: argparse.Namespace) -> int:
     write(claims, append_item(text, "sources", item))
     lines = archived.text.count("\n") + 1
     print(f"archived {display_path(dest)} ({lines} lines, sha256 {archived.sha256[:12]}…) as source {ident!r}; "
-          f"fill in the fields `build.py check` points at in claims.yaml")
+          f"fill in the fields `factsite check` points at in claims.yaml")
     return 0
 
 

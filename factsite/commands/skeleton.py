@@ -64,7 +64,7 @@ def new_claim(args: argparse.Namespace) -> int:
     languages = read_languages("claims.yaml", node, problems)
     ids = set(re.findall(r"^  - id: ([a-z0-9-]+)", text, re.M))
     if f"  - id: {args.source}" not in text:
-        print(f"factsite: no source with id {args.source!r} (see `build.py add-source`)", file=sys.stderr)
+        print(f"factsite: no source with id {args.source!r} (see `factsite add-source`)", file=sys.stderr)
         return 1
     ident = args.id or next(name for n in range(1, len(ids) + 2)
                             if (name := "new-claim" if n == 1 else f"new-claim-{n}") not in ids)
@@ -72,6 +72,6 @@ def new_claim(args: argparse.Namespace) -> int:
         print(f"factsite: the id {ident!r} is taken; choose another with --id", file=sys.stderr)
         return 1
     write(path, append_item(text, "claims", skeleton(ident, args.source, languages)))
-    print(f"added claim {ident!r} quoting {args.source!r} to claims.yaml; `build.py check` points at each field "
+    print(f"added claim {ident!r} quoting {args.source!r} to claims.yaml; `factsite check` points at each field "
           f"to fill in")
     return 0

@@ -24,7 +24,7 @@ try:  # libyaml is ~10x faster; the pure-Python loader gives identical nodes
 except AttributeError:  # pragma: no cover - wheels without libyaml
     _Loader = yaml.SafeLoader
 
-# claims.yaml: the real edition is ~0.25 MB; 8 MB composes in under a second. Sites that are really this
+# claims.yaml: the real edition is ~0.5 MB; 8 MB composes in under a second. Sites that are really this
 # big (the 10,000-claim benchmark is 85 MB) raise it with FACTSITE_MAX_YAML_MB.
 _ENV_MB = os.environ.get("FACTSITE_MAX_YAML_MB", "")
 MAX_MB = int(_ENV_MB) if _ENV_MB.isdigit() and int(_ENV_MB) > 0 else 8

@@ -201,7 +201,7 @@ MESSAGES: dict[str, Message] = {
     "source-changed": Message(
         "{value} has changed since it was archived (its sha256 is not the one recorded)",
         "if the edit was not deliberate, restore the file (e.g. `git checkout -- {value}`); if it corrects the "
-        "archive, compare it with the original first, then run `build.py rehash {source}`",
+        "archive, compare it with the original first, then run `factsite rehash {source}`",
         "Archived sources are evidence: a changed file stops the build, with each quote from it marked as still "
         "matching or not. Quotes are never fitted to a changed archive; accepting the change is a deliberate "
         "step (`rehash`) after comparing the file with its original.", root=True),
