@@ -36,6 +36,9 @@ class Plan:
     scans: dict[str, Scan] = field(default_factory=dict)
     owners: dict[str, str] = field(default_factory=dict)
     routes: Routes | None = None  # the route table the pages came from
+    indexed: dict[str, str] = field(default_factory=dict)  # the pages the search index holds: their fingerprints
+    shards: int = 1  # search index shards per language
+    clean: bool = False  # rebuild everything, the search index included
 
     def claim(self, rel: str, owner: str) -> None:
         """Reserve an output path; two outputs for one path is a bug in factsite, never silently resolved."""
@@ -91,6 +94,8 @@ def render_pages(plan: Plan, routes: Routes, renderer: Renderer, digest: str, jo
             rel = urls.file_of(url)
             if plan.page(rel, page_fingerprint(digest, renderer, route, lang, data), f"{route.template} ({url})"):
                 todo.append((rel, Job(route, lang)))
+            if route.template in search.SEARCHABLE:
+                plan.indexed[rel] = plan.fps[rel]
     for neutral in routes.neutral:
         fp = cache.combine(digest, renderer.template_digest(neutral.template))
         rel = urls.file_of(neutral.url(None))
@@ -128,33 +133,37 @@ def check_links(plan: Plan, site: Site) -> None:
         raise BuildError(problems)
 
 
-def write(plan: Plan, result: Any, search_index: bool) -> None:
-    """Complete the staging folder with the kept files (hard links) and swap it in; no change, no swap."""
+def write(plan: Plan, result: Any, search_index: bool, jobs: int | None) -> None:
+    """Complete the staging folder with the kept files (hard links) and the search index, and swap it in;
+    no change, no swap."""
     wanted = set(plan.fps)
     result.pages = len(plan.scans)
     result.rendered = sum(1 for rel in plan.written if rel in plan.scans)
-    if not plan.written and wanted == set(plan.manifest.entries) and plan.out.is_dir():
+    bundles = search.plan(plan.indexed, plan.shards) if search_index else None
+    state = search.load_state(search_state(plan.manifest), plan.clean)
+    if (not plan.written and wanted == set(plan.manifest.entries) and plan.out.is_dir()
+            and (bundles is None or {n: s.get("fp") for n, s in state.items()} == bundles.fps)):
         plan.staging.discard()
         return
     for rel in sorted(plan.keep):
         plan.staging.link(plan.out / rel, rel)
-    if search_index:
-        _search(plan)
-    plan.staging.commit()
-    result.written = len(plan.written)
-    plan.manifest.save({rel: _entry(plan, rel) for rel in sorted(wanted)})
-
-
-def _search(plan: Plan) -> None:
-    """Index the pages when any changed."""
-    if any(rel.endswith(".html") for rel in plan.written) or not (plan.out / search.FOLDER).is_dir():
-        failure = search.build_index(plan.staging.root)
+    if bundles is not None:
+        failure, _ = search.build_index(plan.staging.root, plan.staging.root, plan.out, plan.staging.link, bundles,
+                                        state, parallel.workers(jobs))
         if failure:
             problems = Problems()
             problems.add(Mark(display_path(plan.out)), "search-index", reason=failure)
             raise BuildError(problems)
-    else:
-        search.keep_index(plan.out, plan.staging)
+    plan.staging.commit()
+    result.written = len(plan.written)
+    plan.manifest.save({rel: _entry(plan, rel) for rel in sorted(wanted)})
+    if bundles is not None:
+        search.save_state(search_state(plan.manifest), plan.out, bundles.fps)
+
+
+def search_state(manifest: cache.Manifest) -> Path:
+    """Where the search bundles' fingerprints are kept, beside the manifest of the same output folder."""
+    return manifest.path.with_name(manifest.path.name.replace("manifest-", "search-", 1))
 
 
 def _entry(plan: Plan, rel: str) -> dict[str, Any]:

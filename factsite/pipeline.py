@@ -15,6 +15,7 @@ from factsite import build_model, incremental, refresh
 from factsite.load import catalog, provenance, validate, yamlfile
 from factsite.load.document import Rec, records
 from factsite.load.shape import check_document
+from factsite.model import urls
 from factsite.model.dates import PartialDate
 from factsite.model.records import Site
 from factsite.output import cache
@@ -213,7 +214,8 @@ def emit(opts: Options, prepared: Prepared, stages: Stages) -> incremental.Plan:
     the folder replaces the output only once everything has passed, and is thrown away otherwise."""
     with locked(opts.out):  # also covers saving the cache, and is released in long-lived `serve`
         recover(opts.out)
-        plan = incremental.Plan(cache.Manifest.load(opts.root, opts.out, opts.clean), opts.out, Staging(opts.out))
+        plan = incremental.Plan(cache.Manifest.load(opts.root, opts.out, opts.clean), opts.out, Staging(opts.out),
+                                clean=opts.clean)
         try:
             _emit(opts, prepared, stages, plan)
         except BaseException:
@@ -226,6 +228,7 @@ def _emit(opts: Options, prepared: Prepared, stages: Stages, plan: incremental.P
     site = prepared.site
     with stages.timed("plan"):
         pages = plan.routes = routes(site)
+        plan.shards = urls.search_shards(len(site.claims))
         renderer = Renderer(site, theme(opts.root, "templates"), dev=opts.dev)
     with stages.timed("render"):
         incremental.render_pages(plan, pages, renderer, prepared.digest, opts.jobs)
@@ -236,4 +239,4 @@ def _emit(opts: Options, prepared: Prepared, stages: Stages, plan: incremental.P
     with stages.timed("check links"):
         incremental.check_links(plan, site)
     with stages.timed("write"):
-        incremental.write(plan, stages.result, search_index=opts.search and not opts.dev)
+        incremental.write(plan, stages.result, opts.search and not opts.dev, opts.jobs)

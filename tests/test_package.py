@@ -66,7 +66,7 @@ def test_factsite_new_then_build_from_the_wheel(installed: Path, tmp_path: Path)
     assert "Traceback" not in built.stderr
     assert built.stdout.startswith("built 59 pages in 3 languages, 1 quote verified")
     page = (site / "site/en/claims/tianxia-weigong-source/index.html").read_text(encoding="utf-8")
-    assert "大道之行也，天下為公" in page and (site / "site/pagefind/pagefind.js").is_file()
+    assert "大道之行也，天下為公" in page and (site / "site/pagefind/zh-hant/00/pagefind.js").is_file()
 
 
 def test_a_folder_with_only_claims_and_seeds_builds_with_the_packaged_theme(installed: Path, tmp_path: Path):

@@ -201,3 +201,21 @@ def test_a_mistake_found_by_the_next_build_reads_as_a_full_build_reports_it(mini
     with pytest.raises(BuildError) as full:
         cli_build(mini, mini / "site", persist=False)
     assert [p.format() for p in quick.value.problems.sorted()] == [p.format() for p in full.value.problems.sorted()]
+
+
+def test_the_search_index_catches_up_bundle_by_bundle(preview: Preview):
+    assert preview.search.catch_up() is None
+    index = preview.search_dir / "pagefind"
+
+    def entries() -> dict[str, int]:
+        return {p.parent.relative_to(index).as_posix(): p.stat().st_ino for p in index.glob("*/*/pagefind-entry.json")}
+
+    before = entries()
+    assert sorted(before) == [f"{lang}/{n}" for lang in ("en", "zh-hans", "zh-hant") for n in ("00", "01")]
+    assert '"search": "current"' in (preview.out / STATUS).read_text(encoding="utf-8")
+    edit(preview.root / "claims.yaml", "en: Bloomberg did report this.", "en: Bloomberg really did report this.")
+    assert QUICK in preview.rebuild(ChangeKind.CONTENT)
+    assert '"search": "behind"' in (preview.out / STATUS).read_text(encoding="utf-8")
+    assert preview.search.catch_up() is None
+    after = entries()
+    assert sorted(name for name in after if after[name] != before[name]) == ["en/01", "zh-hans/01", "zh-hant/01"]

@@ -6,6 +6,8 @@ serves one. Nothing else in factsite spells an address out.
 
 from __future__ import annotations
 
+import os
+import zlib
 from urllib.parse import urlsplit
 
 from factsite.model.languages import Lang
@@ -110,6 +112,35 @@ def timeline_json(lang: Lang) -> str:
 
 def asset(name: str) -> str:
     return ASSETS + name
+
+
+# The search index is cut into bundles: per language, bundle 00 holds the site's own pages (about,
+# methodology, corrections) and bundles 01..K the claims, by a stable hash of the claim's address below the
+# language folder, so a claim is in the same bundle in every language. K doubles as the claims outgrow it.
+# The variable lets tests cut a small site into several bundles.
+SEARCH_BUNDLE_CLAIMS = int(os.environ.get("FACTSITE_SEARCH_SHARD_PAGES", "") or 1000)
+
+
+def search_shards(claims: int) -> int:
+    """K, a power of two, so that no bundle holds much more than SEARCH_BUNDLE_CLAIMS claims of one language."""
+    k = 1
+    while claims > k * SEARCH_BUNDLE_CLAIMS:
+        k *= 2
+    return k
+
+
+def search_bundle(url: str, k: int) -> str:
+    """The bundle a page's words are indexed in: 'en/claims/x/' -> 'en/03'; 'en/about/' -> 'en/00'."""
+    lang, rest = url.split("/", 1)
+    rest = rest.removesuffix("index.html")
+    if not rest.startswith("claims/"):
+        return f"{lang}/00"
+    return f"{lang}/{1 + zlib.crc32(rest.encode()) % k:02d}"
+
+
+def search_bundles(urls: list[str], k: int) -> str:
+    """The bundles one language's search page loads, first to last ('00 01 02'), from that language's pages."""
+    return " ".join(sorted({search_bundle(url, k).split("/")[1] for url in urls}))
 
 
 def file_of(url: str) -> str:

@@ -19,7 +19,8 @@ def _shape(template: str) -> str:
 def render() -> str:
     lines = ["# Error messages", "",
              "Every problem the build can report, as `FILE:LINE:COL: error: MESSAGE` followed by a `hint:` line.",
-             "Generated from `factsite/problems/messages.py` by `python -m factsite.problems.errordocs`; do not edit by hand.", ""]
+             "Generated from `factsite/problems/messages.py` by `python -m factsite.problems.errordocs`; "
+             "do not edit by hand.", ""]
     for code, msg in MESSAGES.items():
         lines += [f"## `{code}`", "", f"**error:** {_shape(msg.text)}  ", f"**hint:** {_shape(msg.hint)}", "",
                   msg.explain, ""]

@@ -116,8 +116,13 @@ def build(ctx: Context, key: Key) -> list[Any]:
         index = [(year, n, max(1, -(-n // timeline.PAGE_SIZE))) for year, n in ctx.counts.items()]
         return [route("timeline.html", _section("timeline"), chart=chart.chart(list(site.topics), list(site.events)),
                       years=index, filters=listings.topics_used(site))]
-    if kind in ("search", "data"):
-        return [route(f"{kind}.html", _section(kind))]
+    if kind == "search":
+        first = site.languages.all[0]
+        searched = [c.url(first) for c in site.claims] + [p.url(first) for p in site.pages]
+        bundles = urls.search_bundles(searched, urls.search_shards(len(site.claims)))
+        return [route("search.html", _section(kind), bundles=bundles)]
+    if kind == "data":
+        return [route("data.html", _section(kind))]
     if kind == "topics":
         return [route("topics.html", _section("topics"), topics=views.topic_counts(site))]
     if kind == "sources":

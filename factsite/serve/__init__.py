@@ -14,6 +14,7 @@ from livereload.handlers import LiveReloadHandler
 from tornado.ioloop import IOLoop
 
 from factsite.problems import display_path
+from factsite.publish import search
 from factsite.resources import theme
 from factsite.serve import watch
 from factsite.serve.http import (
@@ -41,7 +42,7 @@ def serve(args: argparse.Namespace) -> int:
     slow = [root / "seeds", root / "locales"]
     server = QuietServer(watcher=NoWatcher())
     server.SFH = PreviewFileHandler
-    server.search_dir = preview.search_dir
+    server.search_dir = preview.search_dir / search.FOLDER
     PreviewFileHandler.allowed_hosts = LOOPBACK | {args.host.lower()} if args.host.lower() in LOOPBACK else None
     LiveReloadHandler.check_origin = same_origin
     livereload_server.LiveScriptInjector.__init__ = same_origin_reload_script

@@ -2,26 +2,20 @@
 
 from __future__ import annotations
 
-import ctypes
 import enum
 import gc
 import json
-import os
-import shutil
-import signal
-import subprocess
-import sys
 import threading
 import time
 from pathlib import Path
 
 from factsite.load import yamlfile
-from factsite.output.staging import exchange
 from factsite.pipeline import Options, Result, Stages, emit, prepare
 from factsite.problems import BuildError, Problem, Problems, display_path
 from factsite.render.templates import Renderer
 from factsite.resources import theme
 from factsite.serve import live
+from factsite.serve.indexer import Indexer
 
 STATUS = "__factsite/errors.json"  # what the overlay reads: the last build's errors, and the search index's state
 
@@ -70,8 +64,8 @@ class Preview:
             except BuildError as exc:
                 return self._failed(exc.problems.sorted())
             was_failing, self.errors = bool(self.errors), []
-            self._status()
-        self.search.wake()
+            self.search.wake()  # the index is behind the pages from now until it catches up
+            self.status()
         ms = round((time.perf_counter() - start) * 1000)
         return ("fixed: " if was_failing else "") + f"{what} in {ms} ms"
 
@@ -111,78 +105,10 @@ class Preview:
 
     def _failed(self, problems: list[Problem]) -> str:
         self.errors = [p.format() for p in problems]
-        self._status()
+        self.status()
         return "\n".join(self.errors) + f"\n{len(self.errors)} error(s); still serving the last good build"
 
-    def _status(self) -> None:
+    def status(self) -> None:
         """Write the overlay's status file; it always exists, so the browser never meets a 404 for it."""
         data = {"errors": self.errors, "search": self.search.state}
         live.write(self.out, STATUS, json.dumps(data, ensure_ascii=False).encode("utf-8"))
-
-
-class Indexer(threading.Thread):
-    """Brings the feeds, open data and search index up to date after each rebuild, off the critical path."""
-
-    def __init__(self, preview: Preview):
-        super().__init__(name="factsite-search", daemon=True)
-        self.preview = preview
-        self.wanted = threading.Event()
-        self.state = "behind"  # "current" once the index holds the last build's pages
-        self.follow = False  # the last rebuild was quick: the feeds and data wait for this thread
-
-    def wake(self) -> None:
-        self.state = "behind"
-        self.wanted.set()
-
-    def run(self) -> None:
-        while True:
-            self.wanted.wait()
-            self.wanted.clear()
-            failure = self.catch_up()
-            if failure:
-                print(f"search index: {failure}", file=sys.stderr, flush=True)
-
-    def catch_up(self, search: bool = True) -> str | None:
-        """Write the files a quick rebuild left for later, then index the pages; the error text on failure."""
-        state = self.preview.state
-        if self.follow and state is not None:
-            self.follow = False
-            live.follow_up(state, self.preview.opts, self.preview.lock)
-        if not search:
-            return None
-        failure = self.index()
-        with self.preview.lock:
-            if not self.wanted.is_set():
-                self.state = "failed" if failure else "current"
-            self.preview._status()
-        return failure
-
-    def index(self) -> str | None:
-        """Index the preview's pages beside the served index, then swap the two folders."""
-        target = self.preview.search_dir
-        fresh = target.with_name(target.name + ".next")
-        shutil.rmtree(fresh, ignore_errors=True)
-        proc = subprocess.run([sys.executable, "-m", "pagefind", "--site", str(self.preview.out), "--output-path",
-                               str(fresh), "--quiet"], capture_output=True, text=True, preexec_fn=_background)
-        if proc.returncode != 0:
-            return (proc.stderr or proc.stdout or f"pagefind exited with status {proc.returncode}").strip()
-        if target.is_dir() and exchange(fresh, target):
-            shutil.rmtree(fresh, ignore_errors=True)
-        else:
-            shutil.rmtree(target, ignore_errors=True)
-            fresh.rename(target)
-        return None
-
-
-def _background() -> None:
-    """In the child: the index waits for the editor's next rebuild, and ends with the preview, however it ends."""
-    os.nice(10)
-    if _prctl is not None:
-        _prctl(_PR_SET_PDEATHSIG, signal.SIGTERM)
-
-
-_PR_SET_PDEATHSIG = 1
-try:
-    _prctl = ctypes.CDLL(None, use_errno=True).prctl if sys.platform.startswith("linux") else None
-except (OSError, AttributeError):  # pragma: no cover - a libc without prctl
-    _prctl = None

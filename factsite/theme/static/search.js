@@ -9,13 +9,47 @@
   var engine = null;
   var latest = 0;
 
+  // The index comes in bundles (pagefind/<lang>/00/, 01/, …, listed by the page): the first is loaded, the
+  // others merged into it. Each gets a filter value naming it, so that a query of several words can be kept
+  // to the bundles that hold them all.
   function load() {
     if (!engine) {
-      engine = import(new URL(form.dataset.pagefind, location.href).href).then(function (pf) {
-        return pf.init().then(function () { return pf; });
+      var base = new URL(form.dataset.pagefind, location.href).href;
+      var bundles = form.dataset.bundles.split(" ").filter(Boolean).map(function (name) { return base + name + "/"; });
+      if (!bundles.length) { return Promise.reject(new Error("no search index")); }
+      engine = import(bundles[0] + "pagefind.js").then(function (pf) {
+        return pf.options({mergeFilter: {shard: "0"}}).then(function () { return pf.init(); }).then(function () {
+          return Promise.all(bundles.slice(1).map(function (url, n) {
+            return pf.mergeIndex(url, {mergeFilter: {shard: String(n + 1)}});
+          }));
+        }).then(function () { return pf; });
       });
     }
     return engine;
+  }
+
+  // Pagefind drops a word its index does not hold at all. A bundle without one of the words would then
+  // answer with pages that have only the others; such bundles are left out, so that the merged index answers
+  // as one index would (a word found nowhere is dropped, a word found anywhere is required).
+  function bundlesWithEveryWord(pf, query) {
+    var words = query.trim().split(/\s+/);
+    if (words.length < 2 || /^\s*".+"\s*$/.test(query)) { return Promise.resolve(null); }
+    return Promise.all(words.map(function (w) { return pf.search(w); })).then(function (found) {
+      var allowed = null;
+      found.forEach(function (r) {
+        var counts = (r && r.totalFilters && r.totalFilters.shard) || {};
+        var have = Object.keys(counts).filter(function (k) { return counts[k] > 0; });
+        if (have.length) { allowed = allowed ? allowed.filter(function (k) { return have.indexOf(k) >= 0; }) : have; }
+      });
+      return allowed;
+    });
+  }
+
+  function find(pf, query) {
+    return bundlesWithEveryWord(pf, query).then(function (allowed) {
+      if (allowed && !allowed.length) { return {results: []}; }
+      return pf.search(query, allowed ? {filters: {shard: {any: allowed}}} : {});
+    });
   }
 
   function decode(html) {
@@ -50,7 +84,7 @@
   function run(query) {
     var ticket = ++latest;
     if (!query.trim()) { status.textContent = ""; list.replaceChildren(); return; }
-    load().then(function (pf) { return pf.search(query); }).then(function (search) {
+    load().then(function (pf) { return find(pf, query); }).then(function (search) {
       return Promise.all(search.results.slice(0, 20).map(function (r) { return r.data(); }));
     }).then(function (results) {
       if (ticket !== latest) { return; }
