@@ -7,10 +7,10 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from conftest import serve_folder
-from test_browser import SEARCHES
 
+from conftest import serve_folder
 from helpers import ROOT, run_build
+from test_browser import SEARCHES
 
 ONE_CLAIM_A_BUNDLE = {"FACTSITE_SEARCH_SHARD_PAGES": "1", "SOURCE_DATE_EPOCH": "1795392000"}
 EIGHT = {"FACTSITE_SEARCH_SHARD_PAGES": "8", "SOURCE_DATE_EPOCH": "1795392000"}
