@@ -124,8 +124,16 @@ def static_files(folders: list[Path]) -> dict[str, str | bytes]:
 
 
 def check_links(plan: Plan, site: Site) -> None:
-    """Every internal link of every page resolves to a file and, with a #fragment, to an id in it."""
-    broken = check_scans(plan.scans, set(plan.fps), urls.base_path(site.base_url))
+    """Every internal link of every page resolves to a file and, with a #fragment, to an id in it.
+
+    The pages kept from the last build were checked then: while no file went and no page lost an id, their
+    links still resolve, and only the pages written now are checked."""
+    before = plan.manifest.entries
+    lost = not before or any(rel not in plan.fps for rel in before) or any(
+        not set(before[rel].get("ids", ())) <= set(plan.scans[rel][0])
+        for rel in plan.written if rel in plan.scans and rel in before)
+    checked = plan.scans if lost else {rel: plan.scans[rel] for rel in plan.written if rel in plan.scans}
+    broken = check_scans(checked, set(plan.fps), urls.base_path(site.base_url), plan.scans)
     if broken:
         problems = Problems()
         for page, link in broken:

@@ -6,6 +6,12 @@ import os
 import shutil
 from pathlib import Path
 
+import pytest
+
+from factsite.incremental import Plan, check_links
+from factsite.output.cache import Manifest
+from factsite.output.staging import Staging
+from factsite.problems import BuildError
 from factsite.resources import packaged
 from helpers import run_build
 from test_build import digest
@@ -88,3 +94,28 @@ def test_a_changed_output_file_is_repaired_by_the_next_build(mini: Path):
 def test_clean_ignores_the_cache(mini: Path):
     assert run_build(mini, env=EPOCH).returncode == 0
     assert ", 62 rendered, " in run_build(mini, "--clean", env=EPOCH).stdout
+
+
+def link_plan(tmp_path: Path, before: dict, now: dict, written: set[str]):
+    """A plan whose last build left `before` (page -> ids, links) and whose pages are now `now`."""
+    manifest = Manifest(tmp_path / "manifest.json", {rel: {"fp": "x", "ids": ids, "links": links}
+                                                      for rel, (ids, links) in before.items()})
+    plan = Plan(manifest, tmp_path / "site", Staging(tmp_path / "site"))
+    plan.fps = dict.fromkeys(now, "x")
+    plan.scans, plan.written = dict(now), written
+    return plan
+
+
+def test_a_kept_page_whose_link_target_lost_its_anchor_is_reported(tmp_path: Path):
+    class Site:
+        base_url = "https://example.org/"
+
+    kept = ([], ["../b/#quote-1"])
+    before = {"a/index.html": kept, "b/index.html": (["quote-1"], [])}
+    same = link_plan(tmp_path, before, {"a/index.html": kept, "b/index.html": (["quote-1", "q2"], [])},
+                     {"b/index.html"})
+    check_links(same, Site())  # b gained an id: the kept page a is not read again, and stays right
+    lost = link_plan(tmp_path, before, {"a/index.html": kept, "b/index.html": (["quote-2"], [])}, {"b/index.html"})
+    with pytest.raises(BuildError) as caught:
+        check_links(lost, Site())
+    assert [str(p.mark) for p in caught.value.problems.sorted()] == ["site/a/index.html"]

@@ -72,10 +72,14 @@ def scan_strict(html: str) -> tuple[list[str], list[str]]:
     return sorted(parser.ids), sorted(set(parser.links))
 
 
-def check_scans(scans: dict[str, tuple[list[str], list[str]]], files: set[str],
-                base_path: str = "/") -> list[tuple[str, str]]:
-    """(page, link) for each internal link that points nowhere; scans maps a page to its ids and links."""
-    ids = {path: set(page_ids) for path, (page_ids, _) in scans.items()}
+Scans = dict[str, tuple[list[str], list[str]]]  # page -> the ids it defines and the links it makes
+
+
+def check_scans(scans: Scans, files: set[str], base_path: str = "/", pages: Scans | None = None,
+                ) -> list[tuple[str, str]]:
+    """(page, link) for each internal link of `scans`' pages that points nowhere; `pages` (default: the same)
+    are all the site's pages, whose ids the fragments may name."""
+    ids = {path: set(page_ids) for path, (page_ids, _) in (scans if pages is None else pages).items()}
     broken = []
     for path, (_, links) in sorted(scans.items()):
         for link in links:

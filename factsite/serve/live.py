@@ -101,7 +101,8 @@ def quick(state: State, opts: Options, data: bytes) -> Update | None:
         fps.pop(rel, None)
         scans.pop(rel, None)
     scans.update({rel: scan(html) for rel, html in pages.items()})
-    _check_links(scans if gone else {rel: scans[rel] for rel in pages}, set(fps), site)
+    lost = gone or any(not set(state.scans[rel][0]) <= set(scans[rel][0]) for rel in pages if rel in state.scans)
+    _check_links(scans if lost else {rel: scans[rel] for rel in pages}, set(fps), site, scans)
     clock.lap("check links")
     for rel, html in pages.items():
         write(opts.out, rel, html.encode("utf-8"))
@@ -144,8 +145,9 @@ class Clock:
         return self.timings
 
 
-def _check_links(scans: dict[str, Scan], files: set[str], site: Site) -> None:
-    broken = check_scans(scans, files, urls.base_path(site.base_url))
+def _check_links(scans: dict[str, Scan], files: set[str], site: Site, pages: dict[str, Scan]) -> None:
+    """The written pages' links (every page's, when a file went or a page lost an id), against every page."""
+    broken = check_scans(scans, files, urls.base_path(site.base_url), pages)
     if broken:
         problems = Problems()
         for page, link in broken:
