@@ -48,7 +48,8 @@ def main(root: str, out: str) -> int:
     if search is not None and hasattr(search, "build_index"):
         time_pagefind(pagefind)
     try:
-        result = pipeline.build(pipeline.Options(root=Path(root), out=Path(out)))
+        # persist: as `build` runs, starting from the last run's model when only claims changed
+        result = pipeline.build(pipeline.Options(root=Path(root), out=Path(out), persist=True))
     except BuildError as exc:
         for problem in exc.problems.sorted():
             print(problem.format(), file=sys.stderr)

@@ -112,6 +112,8 @@ def test_every_edit_gives_what_a_clean_build_gives(preview: Preview, tmp_path: P
         line = preview.rebuild(ChangeKind.CONTENT)
         assert "error" not in line, (name, line)
         assert (QUICK in line) is quick, (name, line)
+        if name == "a summary":  # shown on the claim's own page only: its three languages, nothing else
+            assert "3 page(s) rendered" in line, line
         assert_same_as_clean(preview, tmp_path)
 
 

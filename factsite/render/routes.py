@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from factsite.model import timeline, urls
+from factsite.model.dates import PartialDate
 from factsite.model.records import Claim, Event, Page, Quote, Site
 from factsite.render import chart, listings, views
 from factsite.render.listings import Card, card
@@ -199,8 +200,12 @@ def _topic(ctx: Context, topic_id: str) -> listings.Paged:
 
 
 def affected(old: Site, new: Site, changed: list[str]) -> set[Key]:
-    """The groups whose pages an edit to these claims can change (the claims keep their ids)."""
-    out: set[Key] = set(GLOBAL)
+    """The groups whose pages an edit to these claims can change (the claims keep their ids).
+
+    A claim's own page shows all of it; every other page shows only what `_listed` holds (its card, when
+    it last changed, whether it is featured), its quotes (on source pages) or its updates (the corrections
+    log). An edit to a summary or the reasoning therefore re-plans one group, not the listings."""
+    out: set[Key] = set()
     before = {c.id: c for c in old.claims}
     after = {c.id: c for c in new.claims}
     moved_events = {e.id for e, f in zip(old.events, new.events, strict=True) if e.page != f.page}
@@ -212,16 +217,25 @@ def affected(old: Site, new: Site, changed: list[str]) -> set[Key]:
     for cid in changed:
         a, b = before[cid], after[cid]
         out.add(("claim", cid))
-        for claim in (a, b):
-            out |= {("verdict", claim.verdict_id), ("year", str(claim.date.year)), ("topic", claim.topic_id)}
-            out |= {("source", q.source_id) for q in _quotes(claim)}
-        out |= {("claim", c.id) for c in new.claims if cid in c.related}
-        for event in new.events:
-            if cid in event.claim_ids:
-                out |= {("year", str(event.date.year)), ("topic", event.topic_id)}
-        if a.updates != b.updates:
+        listed = _listed(a) != _listed(b)
+        if listed:
+            out |= set(GLOBAL)
+            for claim in (a, b):
+                out |= {("verdict", claim.verdict_id), ("year", str(claim.date.year)), ("topic", claim.topic_id)}
+            out |= {("claim", c.id) for c in new.claims if cid in c.related}
+            for event in new.events:
+                if cid in event.claim_ids:
+                    out |= {("year", str(event.date.year)), ("topic", event.topic_id)}
+        if listed or _quotes(a) != _quotes(b):  # source pages show the passages and who cites them
+            out |= {("source", q.source_id) for claim in (a, b) for q in _quotes(claim)}
+        if a.updates != b.updates or (listed and (a.updates or b.updates)):
             out |= {("page", p.id) for p in new.pages}
     return out
+
+
+def _listed(claim: Claim) -> tuple[Card, PartialDate, bool]:
+    """What pages other than the claim's own show of it."""
+    return card(claim), claim.modified, claim.featured
 
 
 def _quotes(claim: Claim) -> tuple[Quote, ...]:

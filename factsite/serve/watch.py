@@ -16,6 +16,7 @@ from pathlib import Path
 POLL = 0.02  # seconds between looks at the small paths
 SLOW_EVERY = 8  # look at the large folders every this many polls
 SETTLE = 0.02  # seconds of quiet before a change is handed on: a save that writes twice is one change
+WRITE_RATE = 1e9  # bytes a second an editor's save is assumed to write at least: an 85 MB file gets 85 ms more
 Stamp = dict[str, tuple[int, int]]
 
 
@@ -60,13 +61,20 @@ class Watcher(threading.Thread):
                 self.changed(moved)
 
     def _settle(self, moved: list[Path]) -> None:
-        """Wait until the changed paths stay still for SETTLE seconds (at most one second)."""
-        deadline = time.monotonic() + 1.0
+        """Wait until the changed paths stay still (at most two seconds). An editor that saves in place empties
+        the file first and writes it after: an empty file, or a large one, is given longer to be written."""
+        deadline = time.monotonic() + 2.0
         now = {p: stamp(p) for p in moved}
         while time.monotonic() < deadline:
-            time.sleep(SETTLE)
+            sizes = [size for st in now.values() for size, _ in st.values()]
+            emptied = any(p.is_file() and not sizes_of(now[p]) for p in moved)
+            time.sleep(SETTLE + sum(sizes) / WRITE_RATE)
             again = {p: stamp(p) for p in moved}
-            if again == now:
+            if again == now and not emptied:
                 break
             now = again
         self.stamps.update(now)
+
+
+def sizes_of(st: Stamp) -> int:
+    return sum(size for size, _ in st.values())
